@@ -1,0 +1,31 @@
+# Data Tools Commons: one image for the API (default command) and the worker
+# (command: node dist/apps/api/src/worker.js). See docker-compose.yml.
+
+# ---- build: install everything, compile the API (tsc) and the web client (vite) ----
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+# No analytics calls from install scripts during the build.
+ENV SCARF_ANALYTICS=false \
+    npm_config_update_notifier=false
+COPY package.json package-lock.json .npmrc ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build \
+ && npm prune --omit=dev --no-audit --no-fund \
+ && test -f dist/apps/api/src/main.js \
+ && test -f dist/apps/api/src/worker.js \
+ && test -f dist/web/index.html
+
+# ---- runtime: compiled output and production dependencies only ----
+FROM node:20-bookworm-slim AS runtime
+WORKDIR /app
+ENV NODE_ENV=production \
+    PORT=3000 \
+    WEB_DIST=/app/dist/web \
+    npm_config_update_notifier=false
+COPY --from=build /app/package.json ./package.json
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+USER node
+EXPOSE 3000
+CMD ["node", "dist/apps/api/src/main.js"]

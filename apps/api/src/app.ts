@@ -1,0 +1,108 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ApiModule } from './app.module';
+import { GlobalExceptionFilter } from './common/exception.filter';
+import { refuseNonJsonBodies } from './common/json-only';
+import { refuseNullCharacters } from './common/null-characters';
+import { Env } from './config/env';
+import { DatabaseService } from './database/database.module';
+import { RealtimeIoAdapter } from './realtime/io.adapter';
+import { UsersService } from './identity/users.service';
+import { DemoSeeder } from './seed/demo.seed';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * For the web client's pages: its scripts and styles come from this origin only (Vite's build has no
+ * inline script); style attributes are allowed because React sets them. Swagger UI at /api/docs needs
+ * inline script, so it goes without.
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Bodies past this are refused with 413 before they are parsed. */
+export const BODY_LIMIT = 1024 * 1024;
+
+function webDist(env: Env): string | null {
+  // Relative to the working directory: the repo root for npm scripts, /app in the container.
+  const dir = resolve(env.WEB_DIST ?? 'dist/web');
+  return existsSync(join(dir, 'index.html')) ? dir : null;
+}
+
+let shuttingDown = false;
+/**
+ * Called on SIGTERM (main.ts): requests in flight are still answered, but with Connection: close, or their
+ * keep-alive connections would hold the closing server open until the keep-alive timeout.
+ */
+export function stopKeepingAlive() {
+  shuttingDown = true;
+}
+
+/** Builds the API (migrated and seeded, not yet listening); main.ts and the tests both use it. */
+export async function createApiApp(env: Env): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT,
+    trustProxy: env.TRUST_PROXY,
+    // A caller's request id is kept so one request can be followed across services; otherwise we mint one.
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  // JSON only: a cross-site form can send text/plain without a preflight, so refusing it (415) is part of CSRF defence.
+  adapter.getInstance().removeContentTypeParser('text/plain');
+  adapter.getInstance().addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  adapter.getInstance().addHook('onRequest', refuseNonJsonBodies);
+  adapter.getInstance().addHook('preHandler', refuseNullCharacters);
+  adapter.getInstance().addHook('onSend', async (_request, reply, payload) => {
+    if (shuttingDown) reply.header('connection', 'close');
+    return payload;
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(env), adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  adapter.getInstance().addHook('onSend', async (request, reply, payload) => {
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html') && !request.url.startsWith('/api/docs')) reply.header('content-security-policy', CSP);
+    return payload;
+  });
+  app.setGlobalPrefix('api');
+  app.useWebSocketAdapter(new RealtimeIoAdapter(app, env));
+
+  const web = webDist(env);
+  if (web) app.useStaticAssets({ root: web, prefix: '/', index: ['index.html'] });
+  app.useGlobalFilters(new GlobalExceptionFilter(web !== null));
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('Data Tools Commons API').setVersion('1').addCookieAuth('commons_session').build(),
+  );
+  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document), { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  await app.get(DatabaseService).migrate(async () => {
+    await app.get(UsersService).ensureAdmin();
+    if (env.SEED_DEMO) await app.get(DemoSeeder).seed();
+  });
+  return app;
+}

@@ -1,0 +1,59 @@
+import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ENV, Env } from '../config/env';
+import { RedisService } from '../redis/redis.module';
+
+/** Fixed-window counters in Redis, shared by every API instance. */
+@Injectable()
+export class RateLimiter {
+  constructor(
+    @Inject(ENV) private readonly env: Env,
+    private readonly redis: RedisService,
+  ) {}
+
+  private key(key: string) {
+    return `${this.env.REDIS_PREFIX}:rate:${key}`;
+  }
+
+  /**
+   * Counts one hit on `key` in its window: the count so far and the seconds left, or null if Redis is
+   * away. Callers let the request through then: losing a reader's feedback is worse than a burst.
+   */
+  async count(key: string, windowSeconds: number): Promise<{ count: number; ttl: number } | null> {
+    const redisKey = this.key(key);
+    // Redis away: answer at once rather than queue the command behind ioredis's reconnect backoff (seconds).
+    if (this.redis.client.status !== 'ready') return null;
+    try {
+      const result = await this.redis.client.multi().incr(redisKey).expire(redisKey, windowSeconds, 'NX').ttl(redisKey).exec();
+      return { count: Number(result?.[0]?.[1]), ttl: Number(result?.[2]?.[1]) };
+    } catch {
+      return null;
+    }
+  }
+
+  /** Counts one hit on `key`; past `limit` in `windowSeconds` it throws 429 and sets Retry-After. */
+  async take(key: string, limit: number, windowSeconds: number, reply: FastifyReply): Promise<void> {
+    const hit = await this.count(key, windowSeconds);
+    if (hit && hit.count > limit) throw tooMany(hit.ttl, reply);
+  }
+
+  /** Throws 429 if `key` already reached `limit` in its window, without counting this one. */
+  async check(key: string, limit: number, reply: FastifyReply): Promise<void> {
+    const redisKey = this.key(key);
+    let count: number;
+    let ttl: number;
+    if (this.redis.client.status !== 'ready') return;
+    try {
+      [count, ttl] = await Promise.all([this.redis.client.get(redisKey).then(Number), this.redis.client.ttl(redisKey)]);
+    } catch {
+      return;
+    }
+    if (count >= limit) throw tooMany(ttl, reply);
+  }
+}
+
+function tooMany(ttl: number, reply: FastifyReply) {
+  const seconds = Math.max(1, ttl);
+  reply.header('retry-after', String(seconds));
+  return new HttpException({ message: `Too many requests: try again in ${seconds} seconds` }, HttpStatus.TOO_MANY_REQUESTS);
+}

@@ -1,0 +1,60 @@
+import { Global, Injectable, Logger, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { ENV, Env } from '../config/env';
+import { OrganisationEntity, SessionEntity, UserEntity } from '../identity/identity.entities';
+import { ToolEntity } from '../tools/tool.entity';
+import { migrations } from './migrations';
+
+export const entities = [OrganisationEntity, UserEntity, SessionEntity, ToolEntity];
+
+export function dataSourceOptions(env: Env): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: env.DATABASE_URL,
+    entities,
+    migrations,
+    migrationsTableName: 'migrations',
+    // A stuck database must turn into a quick 503, never a hung request.
+    extra: { max: 20, connectionTimeoutMillis: 5_000, statement_timeout: 15_000 },
+  };
+}
+
+/** Same key in every instance, so two API processes booting together migrate one after the other. */
+const MIGRATION_LOCK = 0x636f6d6d; // "comm"
+
+@Injectable()
+export class DatabaseService {
+  private readonly logger = new Logger(DatabaseService.name);
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Applies pending migrations, then `afterwards` (seeding), all under one Postgres advisory lock. */
+  async migrate(afterwards: () => Promise<void> = async () => {}): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      const applied = await this.dataSource.runMigrations({ transaction: 'each' });
+      if (applied.length) this.logger.log(`applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+      await afterwards();
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      await runner.release();
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.dataSource.query('SELECT 1');
+  }
+}
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({ inject: [ENV], useFactory: (env: Env) => dataSourceOptions(env) }),
+    TypeOrmModule.forFeature(entities),
+  ],
+  providers: [DatabaseService],
+  exports: [DatabaseService, TypeOrmModule],
+})
+export class DatabaseModule {}

@@ -1,0 +1,293 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Message, Thread } from '@commons/domain';
+
+export interface ThreadRow {
+  id: string;
+  subject_type: Thread['subjectType'];
+  subject_id: string | null;
+  title: string;
+  kind: Thread['kind'];
+  author_id: string;
+  author_name: string;
+  pinned: boolean;
+  locked: boolean;
+  accepted_message_id: string | null;
+  last_seq: number;
+  message_count: number;
+  last_message_at: Date;
+  created_at: Date;
+  last_read_seq?: number;
+  unread?: number;
+}
+
+export interface MessageRow {
+  id: string;
+  thread_id: string;
+  seq: number;
+  author_id: string;
+  author_name: string;
+  parent_id: string | null;
+  body: string;
+  mentions: string[];
+  state: Message['state'];
+  created_at: Date;
+  edited_at: Date | null;
+  reactions: Message['reactions'] | null;
+}
+
+export function toThread(r: ThreadRow): Thread {
+  return {
+    id: Number(r.id),
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    title: r.title,
+    kind: r.kind,
+    author: { id: r.author_id, displayName: r.author_name },
+    pinned: r.pinned,
+    locked: r.locked,
+    acceptedMessageId: r.accepted_message_id === null ? null : Number(r.accepted_message_id),
+    messageCount: r.message_count,
+    lastSeq: r.last_seq,
+    lastMessageAt: r.last_message_at.toISOString(),
+    createdAt: r.created_at.toISOString(),
+  };
+}
+
+export function toMessage(r: MessageRow): Message {
+  return {
+    id: Number(r.id),
+    threadId: Number(r.thread_id),
+    seq: r.seq,
+    author: { id: r.author_id, displayName: r.author_name },
+    parentId: r.parent_id === null ? null : Number(r.parent_id),
+    body: r.state === 'deleted' ? null : r.body,
+    mentions: r.mentions,
+    state: r.state,
+    createdAt: r.created_at.toISOString(),
+    editedAt: r.edited_at?.toISOString() ?? null,
+    reactions: r.reactions ?? [],
+  };
+}
+
+const SELECT_THREAD = `SELECT t.*, u.display_name AS author_name FROM threads t JOIN users u ON u.id = t.author_id`;
+
+const SELECT_MESSAGE = `
+  SELECT m.*, u.display_name AS author_name,
+         (SELECT json_agg(json_build_object('emoji', g.emoji, 'count', g.n, 'users', g.users) ORDER BY g.first)
+          FROM (SELECT r.emoji, count(*)::int AS n, min(r.created_at) AS first,
+                       json_agg(json_build_object('id', ru.id, 'displayName', ru.display_name) ORDER BY r.created_at) AS users
+                FROM reactions r JOIN users ru ON ru.id = r.user_id WHERE r.message_id = m.id GROUP BY r.emoji) g) AS reactions
+  FROM messages m JOIN users u ON u.id = m.author_id`;
+
+/** Held messages are seen only by their author and moderators. */
+const VISIBLE_TO = `(m.state <> 'held' OR m.author_id = $2 OR $3)`;
+
+@Injectable()
+export class ThreadRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(manager: EntityManager, t: { subjectType: string; subjectId: string | null; title: string; kind: string; authorId: string }): Promise<number> {
+    const [row] = await manager.query(`INSERT INTO threads (subject_type, subject_id, title, kind, author_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+      t.subjectType,
+      t.subjectId,
+      t.title,
+      t.kind,
+      t.authorId,
+    ]);
+    return Number(row.id);
+  }
+
+  async get(id: number, manager: EntityManager = this.dataSource.manager): Promise<ThreadRow | null> {
+    const rows = await manager.query(`${SELECT_THREAD} WHERE t.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** Threads with the reader's position and unread count; pinned first, then most recently active. */
+  list(filter: { subjectType?: string; subjectId?: string; limit: number; offset: number }, userId: string | null): Promise<ThreadRow[]> {
+    return this.dataSource.query(
+      `SELECT t.*, u.display_name AS author_name, COALESCE(rp.last_read_seq, 0) AS last_read_seq,
+              (SELECT count(*)::int FROM messages m WHERE m.thread_id = t.id AND m.seq > COALESCE(rp.last_read_seq, 0)
+                 AND m.state = 'visible' AND m.author_id IS DISTINCT FROM $4) AS unread
+       FROM threads t JOIN users u ON u.id = t.author_id
+       LEFT JOIN read_positions rp ON rp.thread_id = t.id AND rp.user_id = $4
+       WHERE ($1::text IS NULL OR t.subject_type = $1) AND ($2::text IS NULL OR t.subject_id = $2)
+       ORDER BY t.pinned DESC, t.last_message_at DESC, t.id DESC LIMIT $3 OFFSET $5`,
+      [filter.subjectType ?? null, filter.subjectId ?? null, filter.limit, userId, filter.offset],
+    );
+  }
+
+  async count(filter: { subjectType?: string; subjectId?: string }): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM threads WHERE ($1::text IS NULL OR subject_type = $1) AND ($2::text IS NULL OR subject_id = $2)`, [
+      filter.subjectType ?? null,
+      filter.subjectId ?? null,
+    ]);
+    return row.n;
+  }
+
+  /** Hands out the next message position; the row lock holds other writers on this thread until commit. */
+  async nextSeq(manager: EntityManager, threadId: number): Promise<number> {
+    const [[row]] = await manager.query(
+      `UPDATE threads SET last_seq = last_seq + 1, message_count = message_count + 1, last_message_at = now() WHERE id = $1 RETURNING last_seq`,
+      [threadId],
+    );
+    return row.last_seq;
+  }
+
+  async update(manager: EntityManager, id: number, patch: { title?: string; pinned?: boolean; locked?: boolean; acceptedMessageId?: number | null }) {
+    await manager.query(
+      `UPDATE threads SET title = COALESCE($2, title), pinned = COALESCE($3, pinned), locked = COALESCE($4, locked),
+              accepted_message_id = CASE WHEN $5 THEN $6 ELSE accepted_message_id END
+       WHERE id = $1`,
+      [id, patch.title ?? null, patch.pinned ?? null, patch.locked ?? null, patch.acceptedMessageId !== undefined, patch.acceptedMessageId ?? null],
+    );
+  }
+
+  async subjectExists(subjectType: string, subjectId: string | null): Promise<boolean> {
+    if (subjectType === 'general') return true;
+    const table = subjectType === 'tool' ? 'tools' : 'initiatives';
+    const rows = await this.dataSource.query(`SELECT 1 FROM ${table} WHERE slug = $1`, [subjectId]);
+    return rows.length > 0;
+  }
+
+  async isLeader(initiativeSlug: string | null, userId: string): Promise<boolean> {
+    if (!initiativeSlug) return false;
+    const rows = await this.dataSource.query(`SELECT 1 FROM initiative_leaders l JOIN initiatives i ON i.id = l.initiative_id WHERE i.slug = $1 AND l.user_id = $2`, [initiativeSlug, userId]);
+    return rows.length > 0;
+  }
+
+  async isMaintainer(toolSlug: string | null, userId: string): Promise<boolean> {
+    if (!toolSlug) return false;
+    const rows = await this.dataSource.query(`SELECT 1 FROM tool_maintainers tm JOIN tools t ON t.id = tm.tool_id WHERE t.slug = $1 AND tm.user_id = $2`, [toolSlug, userId]);
+    return rows.length > 0;
+  }
+
+  /** Only moves forward: an older tab reporting an older position changes nothing. */
+  async markRead(userId: string, threadId: number, seq: number): Promise<number> {
+    const [row] = await this.dataSource.query(
+      `INSERT INTO read_positions (user_id, thread_id, last_read_seq) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id, thread_id) DO UPDATE SET last_read_seq = GREATEST(read_positions.last_read_seq, EXCLUDED.last_read_seq), updated_at = now()
+       RETURNING last_read_seq`,
+      [userId, threadId, seq],
+    );
+    return row.last_read_seq;
+  }
+
+  async readPosition(userId: string, threadId: number): Promise<{ lastReadSeq: number; unread: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT COALESCE(rp.last_read_seq, 0) AS last_read_seq,
+              (SELECT count(*)::int FROM messages m WHERE m.thread_id = $2 AND m.seq > COALESCE(rp.last_read_seq, 0) AND m.state = 'visible' AND m.author_id <> $1) AS unread
+       FROM (SELECT 1) one LEFT JOIN read_positions rp ON rp.user_id = $1 AND rp.thread_id = $2`,
+      [userId, threadId],
+    );
+    return { lastReadSeq: row.last_read_seq, unread: row.unread };
+  }
+
+  /** Unread messages across the threads this person reads (has a position in). */
+  async unreadTotal(userId: string): Promise<number> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM read_positions rp JOIN messages m ON m.thread_id = rp.thread_id AND m.seq > rp.last_read_seq
+       WHERE rp.user_id = $1 AND m.state = 'visible' AND m.author_id <> $1`,
+      [userId],
+    );
+    return row.n;
+  }
+}
+
+@Injectable()
+export class MessageRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(manager: EntityManager, m: { threadId: number; seq: number; authorId: string; parentId: number | null; body: string; mentions: string[]; state: Message['state'] }) {
+    const [row] = await manager.query(
+      `INSERT INTO messages (thread_id, seq, author_id, parent_id, body, mentions, state) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [m.threadId, m.seq, m.authorId, m.parentId, m.body, m.mentions, m.state],
+    );
+    return Number(row.id);
+  }
+
+  async get(id: number, manager: EntityManager = this.dataSource.manager, lock = false): Promise<MessageRow | null> {
+    const rows = await manager.query(`${SELECT_MESSAGE} WHERE m.id = $1 ${lock ? 'FOR UPDATE OF m' : ''}`, [id]);
+    return rows[0] ?? null;
+  }
+
+  byIds(ids: number[], manager: EntityManager = this.dataSource.manager): Promise<MessageRow[]> {
+    return manager.query(`SELECT m.*, u.display_name AS author_name FROM messages m JOIN users u ON u.id = m.author_id WHERE m.id = ANY($1)`, [ids]);
+  }
+
+  /** A page by position: after → the next `limit`; before → the `limit` before it; neither → the latest. */
+  async page(threadId: number, q: { before?: number; after?: number; limit: number }, viewer: { id: string | null; moderator: boolean }) {
+    const ascending = q.after !== undefined;
+    const rows: MessageRow[] = await this.dataSource.query(
+      `${SELECT_MESSAGE}
+       WHERE m.thread_id = $1 AND ${VISIBLE_TO}
+         AND ($4::int IS NULL OR m.seq > $4) AND ($5::int IS NULL OR m.seq < $5)
+       ORDER BY m.seq ${ascending ? 'ASC' : 'DESC'} LIMIT $6`,
+      [threadId, viewer.id, viewer.moderator, q.after ?? null, q.before ?? null, q.limit + 1],
+    );
+    const hasMore = rows.length > q.limit;
+    const items = rows.slice(0, q.limit);
+    return { items: ascending ? items : items.reverse(), hasMore };
+  }
+
+  /** Keeps the old body as a revision, then replaces it. */
+  async edit(manager: EntityManager, id: number, body: string, mentions: string[], editorId: string) {
+    await manager.query(`INSERT INTO message_revisions (message_id, body, replaced_by) SELECT id, body, $2 FROM messages WHERE id = $1`, [id, editorId]);
+    await manager.query(`UPDATE messages SET body = $2, mentions = $3, edited_at = now() WHERE id = $1`, [id, body, mentions]);
+  }
+
+  revisions(id: number) {
+    return this.dataSource.query(
+      `SELECT r.body, r.replaced_at, r.replaced_by, u.display_name FROM message_revisions r JOIN users u ON u.id = r.replaced_by WHERE r.message_id = $1 ORDER BY r.id`,
+      [id],
+    );
+  }
+
+  async setState(manager: EntityManager, id: number, state: Message['state'], by?: string) {
+    await manager.query(
+      `UPDATE messages SET state = $2, deleted_at = CASE WHEN $2 = 'deleted' THEN now() ELSE deleted_at END, deleted_by = CASE WHEN $2 = 'deleted' THEN $3::uuid ELSE deleted_by END WHERE id = $1`,
+      [id, state, by ?? null],
+    );
+  }
+
+  /**
+   * Replaces the body keeping no revision, for a moderator's redaction or an edit under review: the
+   * public history would otherwise show the very text at issue (moderators keep it in the moderation
+   * item and its audit log).
+   */
+  async replaceBody(manager: EntityManager, id: number, body: string, mentions: string[] = []) {
+    await manager.query(`UPDATE messages SET body = $2, mentions = $3 WHERE id = $1`, [id, body, mentions]);
+  }
+
+  /** Adds the reaction, or takes it away if it was there; true when added. */
+  async toggleReaction(manager: EntityManager, messageId: number, userId: string, emoji: string): Promise<boolean> {
+    const added = await manager.query(`INSERT INTO reactions (message_id, user_id, emoji) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`, [messageId, userId, emoji]);
+    if (added.length) return true;
+    await manager.query(`DELETE FROM reactions WHERE message_id = $1 AND user_id = $2 AND emoji = $3`, [messageId, userId, emoji]);
+    return false;
+  }
+
+  /** One flag per person per message; false if they had flagged it already. */
+  async flag(manager: EntityManager, messageId: number, userId: string, reason: string, note: string | null): Promise<boolean> {
+    const rows = await manager.query(`INSERT INTO message_flags (message_id, user_id, reason, note) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1`, [messageId, userId, reason, note]);
+    return rows.length > 0;
+  }
+
+  /** Earlier messages by the same author in the hour before, to spot the same text pasted again. */
+  recentBodies(id: number): Promise<string[]> {
+    return this.dataSource
+      .query(
+        `SELECT e.body FROM messages m JOIN messages e ON e.author_id = m.author_id AND e.id < m.id AND e.created_at > m.created_at - interval '1 hour'
+         WHERE m.id = $1 ORDER BY e.id DESC LIMIT 20`,
+        [id],
+      )
+      .then((rows: { body: string }[]) => rows.map((r) => r.body));
+  }
+
+  async existingUsers(ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows = await this.dataSource.query(`SELECT id FROM users WHERE id = ANY($1::uuid[])`, [ids]);
+    const found = new Set(rows.map((r: { id: string }) => r.id));
+    return ids.filter((id) => found.has(id));
+  }
+}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { topics } from '@commons/realtime';
+import type { ModerationSubject, Redacted, SubjectContent } from '../moderation/moderation.subject';
+import { ModerationService } from '../moderation/moderation.service';
+import type { Tx } from '../realtime/outbox.service';
+import { MessageRepository, toMessage } from './discussions.repository';
+
+/**
+ * Messages under moderation. A held message is seen only by its author and moderators; when a
+ * moderator lets it through it appears in the thread as new, at its original position.
+ */
+@Injectable()
+export class MessageSubject implements ModerationSubject {
+  constructor(
+    private readonly messages: MessageRepository,
+    moderation: ModerationService,
+  ) {
+    // In the constructor, not onModuleInit: the demo seeder enqueues items before the app is initialised.
+    moderation.register('message', this);
+  }
+
+  async contents(ids: number[], manager?: EntityManager): Promise<Map<number, SubjectContent>> {
+    const rows = await this.messages.byIds(ids, manager);
+    return new Map(
+      rows.map((m) => [
+        Number(m.id),
+        {
+          page: `/threads/${m.thread_id}`,
+          nature: null,
+          summary: m.body,
+          details: null,
+          role: null,
+          organisation: null,
+          email: null,
+          author: { id: m.author_id, displayName: m.author_name },
+          threadId: Number(m.thread_id),
+        },
+      ]),
+    );
+  }
+
+  recentTexts(id: number) {
+    return this.messages.recentBodies(id);
+  }
+
+  async applyCheck(tx: Tx, id: number, state: 'published' | 'held') {
+    const message = await this.messages.get(id, tx.manager, true);
+    if (state === 'held' && message?.state === 'visible') {
+      await this.messages.setState(tx.manager, id, 'held');
+      await tx.record(topics.thread(Number(message.thread_id)), 'message.hidden', { id, seq: message.seq });
+    }
+  }
+
+  async applyDecision(tx: Tx, id: number, decision: 'approve' | 'redact' | 'reject', redacted: Redacted, actorId: string) {
+    const before = (await this.messages.get(id, tx.manager, true))!;
+    const topic = topics.thread(Number(before.thread_id));
+    if (decision === 'reject') {
+      await this.messages.setState(tx.manager, id, 'deleted', actorId);
+      if (before.state === 'visible') await tx.record(topic, 'message.deleted', { id, seq: before.seq }, actorId);
+      return;
+    }
+    if (decision === 'redact') await this.messages.replaceBody(tx.manager, id, redacted.summary);
+    await this.messages.setState(tx.manager, id, 'visible');
+    const message = toMessage((await this.messages.get(id, tx.manager))!);
+    if (before.state !== 'visible') await tx.record(topic, 'message.created', message, actorId);
+    else if (decision === 'redact') await tx.record(topic, 'message.updated', message, actorId);
+  }
+}

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface NewFeedback {
+  page: string;
+  nature: string | null;
+  summary: string;
+  details: string | null;
+  role: string;
+  organisation: string | null;
+  email: string | null;
+  userId: string | null;
+  clientHash: string;
+  idempotencyKey: string | null;
+  status: 'pending' | 'spam';
+}
+
+@Injectable()
+export class FeedbackRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async salt(): Promise<string> {
+    const [row] = await this.dataSource.query(`SELECT value FROM app_secrets WHERE name = 'client_hash_salt'`);
+    return row.value;
+  }
+
+  /** Null when the idempotency key was used already (the first submission stands). */
+  async insert(manager: EntityManager, f: NewFeedback): Promise<number | null> {
+    const rows = await manager.query(
+      `INSERT INTO feedback (page, nature, summary, details, role, organisation, email, user_id, client_hash, idempotency_key, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+      [f.page, f.nature, f.summary, f.details, f.role, f.organisation, f.email, f.userId, f.clientHash, f.idempotencyKey, f.status],
+    );
+    return rows.length ? Number(rows[0].id) : null;
+  }
+
+  async idByKey(key: string): Promise<number | null> {
+    const rows = await this.dataSource.query(`SELECT id FROM feedback WHERE idempotency_key = $1`, [key]);
+    return rows.length ? Number(rows[0].id) : null;
+  }
+
+  byIds(ids: number[], manager: EntityManager = this.dataSource.manager) {
+    return manager.query(`SELECT * FROM feedback WHERE id = ANY($1)`, [ids]);
+  }
+
+  /** Earlier summaries from the same client in the hour before, to spot the same text sent again. */
+  recentSummaries(id: number): Promise<string[]> {
+    return this.dataSource
+      .query(
+        `SELECT e.summary FROM feedback f JOIN feedback e ON e.client_hash = f.client_hash AND e.id < f.id AND e.created_at > f.created_at - interval '1 hour'
+         WHERE f.id = $1 ORDER BY e.id DESC LIMIT 20`,
+        [id],
+      )
+      .then((rows: { summary: string }[]) => rows.map((r) => r.summary));
+  }
+
+  async setStatus(manager: EntityManager, id: number, status: string, redacted?: { summary: string; details: string | null }) {
+    await manager.query(
+      `UPDATE feedback SET status = $2, redacted_summary = COALESCE($3, redacted_summary), redacted_details = COALESCE($4, redacted_details) WHERE id = $1`,
+      [id, status, redacted?.summary ?? null, redacted?.details ?? null],
+    );
+  }
+
+  /** Whether the user looks after the page: a maintainer of its tool or a leader of its initiative. */
+  async ownsPage(page: string, userId: string): Promise<boolean> {
+    const [, kind, slug] = /^\/(tools|initiatives)\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:[/?#]|$)/.exec(page) ?? [];
+    if (!kind) return false;
+    const rows = await this.dataSource.query(
+      kind === 'tools'
+        ? `SELECT 1 FROM tool_maintainers m JOIN tools t ON t.id = m.tool_id WHERE t.slug = $1 AND m.user_id = $2`
+        : `SELECT 1 FROM initiative_leaders l JOIN initiatives i ON i.id = l.initiative_id WHERE i.slug = $1 AND l.user_id = $2`,
+      [slug, userId],
+    );
+    return rows.length > 0;
+  }
+
+  /** What the public side may show: published as sent, redacted as redacted; never held, pending or spam. */
+  visible(page: string | undefined, limit: number) {
+    return this.dataSource.query(
+      `SELECT id, page, nature, role, organisation, created_at,
+              CASE WHEN status = 'redacted' THEN redacted_summary ELSE summary END AS summary,
+              CASE WHEN status = 'redacted' THEN redacted_details ELSE details END AS details
+       FROM feedback WHERE status IN ('published', 'redacted') AND ($1::text IS NULL OR page = $1)
+       ORDER BY id DESC LIMIT $2`,
+      [page ?? null, limit],
+    );
+  }
+}

@@ -1,0 +1,97 @@
+import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { FeedbackInput, PublicFeedback } from '@commons/domain';
+import type { z } from 'zod';
+import { RateLimiter } from '../common/rate-limiter';
+import { ENV, Env } from '../config/env';
+import type { AuthDto } from '../identity/auth.guard';
+import { ModerationService } from '../moderation/moderation.service';
+import { feedbackContent } from './feedback.subject';
+import { OutboxService } from '../realtime/outbox.service';
+import { FeedbackRepository } from './feedback.repository';
+
+type Input = z.output<typeof FeedbackInput>;
+
+@Injectable()
+export class FeedbackService {
+  private salt?: Promise<string>;
+
+  constructor(
+    @Inject(ENV) private readonly env: Env,
+    private readonly feedback: FeedbackRepository,
+    private readonly moderation: ModerationService,
+    private readonly outbox: OutboxService,
+    private readonly limiter: RateLimiter,
+  ) {}
+
+  /** Salted, so the stored value cannot be turned back into the address by trying them all. */
+  private async clientHash(ip: string) {
+    this.salt ??= this.feedback.salt();
+    return createHash('sha256').update(`${await this.salt}:${ip}`).digest('hex');
+  }
+
+  /**
+   * Stores the feedback and puts it in the moderators' live queue in one transaction; the moderation
+   * job follows. A filled honeypot gets the same answer but is stored as spam and shown to nobody.
+   */
+  async submit(auth: AuthDto | null, dto: Input, request: FastifyRequest, reply: FastifyReply) {
+    const clientHash = await this.clientHash(request.ip);
+    await this.limiter.take(`feedback:${clientHash}`, this.env.FEEDBACK_RATE_PER_MINUTE, 60, reply);
+    const key = idempotencyKey(request);
+    const received = (id: number) => ({ id, status: 'received' as const });
+    if (key) {
+      const existing = await this.feedback.idByKey(key);
+      if (existing) return received(existing);
+    }
+    const row = {
+      page: dto.page,
+      nature: dto.nature ?? null,
+      summary: dto.summary,
+      details: dto.details ?? null,
+      role: dto.role,
+      organisation: dto.organisation ?? null,
+      email: dto.email ?? null,
+      userId: auth?.user.id ?? null,
+      clientHash,
+      idempotencyKey: key,
+    };
+    const id = await this.outbox.transaction(async (tx) => {
+      if (dto.hp_field) return this.feedback.insert(tx.manager, { ...row, status: 'spam' });
+      const feedbackId = await this.feedback.insert(tx.manager, { ...row, status: 'pending' });
+      if (feedbackId !== null) await this.moderation.enqueue(tx, 'feedback', feedbackId, 'new', feedbackContent(row));
+      return feedbackId;
+    });
+    // A concurrent retry with the same key won the insert: answer with its id.
+    return received(id ?? (await this.feedback.idByKey(key!))!);
+  }
+
+  /**
+   * Published feedback (redacted where a moderator redacted it): for moderators, and for the people who
+   * look after the page it was sent from (its tool's maintainers, its initiative's leaders).
+   */
+  async list(auth: AuthDto, query: { page?: string; limit: number }): Promise<{ items: PublicFeedback[] }> {
+    const moderator = auth.user.roles.some((r) => r === 'moderator' || r === 'admin');
+    if (!moderator && !(query.page && (await this.feedback.ownsPage(query.page, auth.user.id)))) {
+      throw new ForbiddenException('Feedback on a page is shown to moderators and to the maintainers or leaders of that page');
+    }
+    const rows = await this.feedback.visible(query.page, query.limit);
+    return {
+      items: rows.map((r: Record<string, any>) => ({
+        id: Number(r.id),
+        page: r.page,
+        nature: r.nature,
+        summary: r.summary,
+        details: r.details,
+        role: r.role,
+        organisation: r.organisation,
+        createdAt: r.created_at.toISOString(),
+      })),
+    };
+  }
+}
+
+function idempotencyKey(request: FastifyRequest): string | null {
+  const key = request.headers['idempotency-key'];
+  return typeof key === 'string' && /^[\x21-\x7e]{1,200}$/.test(key) ? key : null;
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ModerationSubject, Redacted, SubjectContent } from '../moderation/moderation.subject';
+import { ModerationService } from '../moderation/moderation.service';
+import type { Tx } from '../realtime/outbox.service';
+import { FeedbackRepository } from './feedback.repository';
+
+const STATUS = { approve: 'published', redact: 'redacted', reject: 'rejected' } as const;
+
+type FeedbackFields = { page: string; nature: string | null; summary: string; details: string | null; role: string; organisation: string | null; email: string | null };
+
+/** What moderators see of a submission. */
+export function feedbackContent(f: FeedbackFields): SubjectContent {
+  return { page: f.page, nature: f.nature, summary: f.summary, details: f.details, role: f.role, organisation: f.organisation, email: f.email, author: null, threadId: null };
+}
+
+/** Feedback under moderation: held feedback is shown to nobody; redacted feedback shows its redacted text. */
+@Injectable()
+export class FeedbackSubject implements ModerationSubject {
+  constructor(
+    private readonly feedback: FeedbackRepository,
+    moderation: ModerationService,
+  ) {
+    // In the constructor, not onModuleInit: the demo seeder enqueues items before the app is initialised.
+    moderation.register('feedback', this);
+  }
+
+  async contents(ids: number[], manager?: EntityManager): Promise<Map<number, SubjectContent>> {
+    const rows = await this.feedback.byIds(ids, manager);
+    return new Map(
+      rows.map((f: Record<string, any>) => [Number(f.id), feedbackContent(f as FeedbackFields)]),
+    );
+  }
+
+  async recentTexts(id: number) {
+    return this.feedback.recentSummaries(id);
+  }
+
+  async applyCheck(tx: Tx, id: number, state: 'published' | 'held', redacted: Redacted | null) {
+    await this.feedback.setStatus(tx.manager, id, state, redacted ?? undefined);
+  }
+
+  async applyDecision(tx: Tx, id: number, decision: 'approve' | 'redact' | 'reject', redacted: Redacted) {
+    await this.feedback.setStatus(tx.manager, id, STATUS[decision], decision === 'redact' ? redacted : undefined);
+  }
+}

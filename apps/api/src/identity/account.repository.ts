@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { DELETED_PASSWORD_HASH, DELETED_USER_NAME } from '@commons/domain';
+
+/** A column of some table that points at users(id), and what Postgres does to it when a user goes. */
+interface UserReference {
+  table: string;
+  column: string;
+  onDelete: 'CASCADE' | 'SET NULL' | 'NO ACTION' | 'RESTRICT' | 'SET DEFAULT';
+}
+
+/**
+ * What an export shows of tables whose rows hold secrets or other people's data; every other table
+ * referring to users is exported whole. Keyed by table.
+ */
+const EXPORT_COLUMNS: Record<string, string> = {
+  sessions: 'id, created_at, expires_at, revoked_at',
+  // The caller's own words; the address hash and the moderators' redactions are not theirs to take.
+  feedback: 'id, page, nature, summary, details, role, organisation, email, status, created_at',
+  // A moderator's decisions, not the text of what they decided on (that is other people's).
+  moderation_items: 'id, subject_type, subject_id, decision, decided_at',
+  moderation_audit: 'id, item_id, action, note, at',
+};
+
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+
+/** The account's own rows across the schema: found from the foreign keys, so new tables are covered. */
+@Injectable()
+export class AccountRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Every (table, column) referring to users(id), from the catalogue; the users table itself excluded. */
+  async references(manager: EntityManager = this.db.manager): Promise<UserReference[]> {
+    const rows: { table: string; column: string; on_delete: UserReference['onDelete'] }[] = await manager.query(`
+      SELECT src.relname AS table, a.attname AS column,
+             CASE c.confdeltype WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL' WHEN 'r' THEN 'RESTRICT' WHEN 'd' THEN 'SET DEFAULT' ELSE 'NO ACTION' END AS on_delete
+      FROM pg_constraint c
+      JOIN pg_class src ON src.oid = c.conrelid
+      JOIN pg_namespace n ON n.oid = src.relnamespace AND n.nspname = current_schema()
+      JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+      WHERE c.contype = 'f' AND c.confrelid = 'users'::regclass AND src.relname <> 'users'
+      ORDER BY src.relname, a.attname`);
+    return rows.filter((r) => IDENT.test(r.table) && IDENT.test(r.column)).map((r) => ({ table: r.table, column: r.column, onDelete: r.on_delete }));
+  }
+
+  /** The rows of `table` whose `column` is the user, secrets left out. */
+  rowsOf(ref: UserReference, userId: string): Promise<Record<string, unknown>[]> {
+    const columns = EXPORT_COLUMNS[ref.table] ?? '*';
+    return this.db.query(`SELECT ${columns} FROM "${ref.table}" WHERE "${ref.column}" = $1 ORDER BY 1 LIMIT 100000`, [userId]);
+  }
+
+  organisation(id: number) {
+    return this.db.query(`SELECT id, kind, name, la_code AS "laCode", ons_code AS "onsCode", region FROM organisations WHERE id = $1`, [id]).then((r) => r[0] ?? null);
+  }
+
+  /** Revokes every live session of the user; returns how many. */
+  async revokeAll(userId: string, manager: EntityManager = this.db.manager): Promise<number> {
+    const rows: unknown[] = await manager.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`, [userId]);
+    return rows.length;
+  }
+
+  /** The admins, locked, so two admins deleting themselves at once cannot leave none. */
+  async lockAdmins(manager: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM users WHERE 'admin' = ANY(roles) ORDER BY id FOR UPDATE`);
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Anonymises the account in place. The row stays (messages, threads and history refer to it and are
+   * kept, shown as "Deleted user"); the email becomes an address nobody can own and the password hash
+   * one no password matches, so nobody can sign in as it again.
+   */
+  async anonymise(userId: string, manager: EntityManager) {
+    await manager.query(
+      `UPDATE users SET email = $2, password_hash = $4, display_name = $3, organisation_id = NULL, roles = '{member}', updated_at = now() WHERE id = $1`,
+      [userId, `deleted+${userId}@deleted.invalid`, DELETED_USER_NAME, DELETED_PASSWORD_HASH],
+    );
+    // Contact details left with feedback go too; the feedback text stays with the page it was about.
+    await manager.query(`UPDATE feedback SET email = NULL, user_id = NULL WHERE user_id = $1`, [userId]);
+  }
+
+  /** Removes the rows that exist only for the person (sessions, notifications, follows, roles on tools…). */
+  async removePersonal(refs: UserReference[], userId: string, manager: EntityManager) {
+    for (const ref of refs.filter((r) => r.onDelete === 'CASCADE')) {
+      await manager.query(`DELETE FROM "${ref.table}" WHERE "${ref.column}" = $1`, [userId]);
+    }
+  }
+}

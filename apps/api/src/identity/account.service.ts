@@ -1,0 +1,75 @@
+import { ConflictException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { verify } from '@node-rs/argon2';
+import type { FastifyReply } from 'fastify';
+import type { AccountExport, DeleteAccountInput } from '@commons/domain';
+import { topics } from '@commons/realtime';
+import { OutboxService } from '../realtime/outbox.service';
+import { AccountRepository } from './account.repository';
+import { SESSION_COOKIE, toUser } from './auth.service';
+import type { AuthDto } from './auth.guard';
+
+/** Names for the export's sections: `<table>.<column>` → a readable key where one is obvious. */
+function sectionName(table: string, column: string, multiple: boolean) {
+  const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  return multiple ? `${camel(table)}By${camel(`_${column}`).replace(/Id$/, '')}` : camel(table);
+}
+
+/** What a person can do about their own account: end every session, take their data, leave. */
+@Injectable()
+export class AccountService {
+  constructor(
+    private readonly account: AccountRepository,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** Ends every session of the caller, this one too; their open pages' sockets are closed at once. */
+  async logoutAll(auth: AuthDto, reply: FastifyReply) {
+    await this.outbox.transaction(async (tx) => {
+      await this.account.revokeAll(auth.user.id, tx.manager);
+      await tx.record(topics.user(auth.user.id), 'user.sessions.revoked', { userId: auth.user.id, reason: 'logout-all' }, auth.user.id);
+    });
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  /** UK GDPR right of access: every row that refers to the caller, secrets (hashes) left out. */
+  async export(auth: AuthDto, reply: FastifyReply): Promise<AccountExport> {
+    const refs = await this.account.references();
+    const sections: AccountExport['sections'] = {};
+    for (const ref of refs) {
+      const multiple = refs.filter((r) => r.table === ref.table).length > 1;
+      sections[sectionName(ref.table, ref.column, multiple)] = await this.account.rowsOf(ref, auth.user.id);
+    }
+    const user = auth.user;
+    reply.header('content-disposition', `attachment; filename="commons-export-${user.id}.json"`);
+    reply.header('cache-control', 'no-store');
+    return {
+      exportedAt: new Date().toISOString(),
+      user: toUser(user),
+      organisation: user.organisationId === null ? null : await this.account.organisation(user.organisationId),
+      sections,
+    };
+  }
+
+  /**
+   * UK GDPR erasure, done as Discourse does: the account is anonymised in place (it becomes "Deleted
+   * user" and can never sign in again) and what only concerned the person goes, while what they wrote
+   * for others (threads, messages, design text, updates) stays, attributed to "Deleted user", so
+   * conversations keep making sense.
+   */
+  async delete(auth: AuthDto, dto: DeleteAccountInput, reply: FastifyReply) {
+    const ok = await verify(auth.user.passwordHash, dto.password).catch(() => false);
+    if (!ok) throw new UnauthorizedException({ message: 'The password is wrong', fields: { password: 'The password is wrong' } });
+    await this.outbox.transaction(async (tx) => {
+      const admins = await this.account.lockAdmins(tx.manager);
+      // Somebody must be left able to grant roles.
+      if (admins.length === 1 && admins[0] === auth.user.id) {
+        throw new ConflictException({ message: 'You are the only admin: make someone else admin first', fields: { password: 'The last admin cannot delete their account' } });
+      }
+      const refs = await this.account.references(tx.manager);
+      await this.account.removePersonal(refs, auth.user.id, tx.manager);
+      await this.account.anonymise(auth.user.id, tx.manager);
+      await tx.record(topics.user(auth.user.id), 'user.sessions.revoked', { userId: auth.user.id, reason: 'deleted' }, null);
+    });
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+}

@@ -1,0 +1,37 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { GlobalRole, OrganisationKind } from '@commons/domain';
+
+@Entity('organisations')
+export class OrganisationEntity {
+  @PrimaryGeneratedColumn() id: number;
+  @Column('text') kind: OrganisationKind;
+  @Column('text') name: string;
+  @Column('text', { name: 'la_code', nullable: true }) laCode: string | null;
+  @Column('text', { name: 'ons_code', nullable: true }) onsCode: string | null;
+  @Column('text', { nullable: true }) region: string | null;
+}
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' }) id: string;
+  @Column('text') email: string;
+  @Column('text', { name: 'password_hash' }) passwordHash: string;
+  @Column('text', { name: 'display_name' }) displayName: string;
+  @Column('integer', { name: 'organisation_id', nullable: true }) organisationId: number | null;
+  @Column('text', { array: true }) roles: GlobalRole[];
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}
+
+@Entity('sessions')
+export class SessionEntity {
+  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' }) id: string;
+  @Column('uuid', { name: 'user_id' }) userId: string;
+  @Column('text', { name: 'token_hash' }) tokenHash: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column('timestamptz', { name: 'expires_at' }) expiresAt: Date;
+  @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt: Date | null;
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: UserEntity;
+}

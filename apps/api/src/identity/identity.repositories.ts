@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import type { GlobalRole, OrganisationQuery } from '@commons/domain';
+import { OrganisationEntity, SessionEntity, UserEntity } from './identity.entities';
+
+@Injectable()
+export class UserRepository {
+  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+
+  getById(id: string) {
+    return this.users.findOneBy({ id });
+  }
+
+  getByEmail(email: string) {
+    return this.users.findOneBy({ email });
+  }
+
+  /** Inserts unless the email is taken; returns null when it was. */
+  async createUnlessTaken(user: Pick<UserEntity, 'email' | 'passwordHash' | 'displayName' | 'organisationId' | 'roles'>) {
+    const result = await this.users.createQueryBuilder().insert().values(user).orIgnore().returning('id').execute();
+    const id: string | undefined = result.raw[0]?.id;
+    return id ? this.getById(id) : null;
+  }
+
+  search(q: string | undefined, limit: number, offset: number) {
+    const query = this.users.createQueryBuilder('u').orderBy('u.created_at', 'ASC').addOrderBy('u.id').take(limit).skip(offset);
+    if (q) query.where('u.email ILIKE :q OR u.display_name ILIKE :q', { q: `%${escapeLike(q)}%` });
+    return query.getManyAndCount();
+  }
+
+  async setRoles(id: string, roles: GlobalRole[], manager: EntityManager = this.users.manager) {
+    await manager.update(UserEntity, { id }, { roles });
+  }
+
+  /** An organisation's id by DfE LA code or exact name (demo data refers to them that way). */
+  async organisationIdFor(codeOrName: string): Promise<number | null> {
+    const row = await this.users.manager.findOne(OrganisationEntity, { where: [{ laCode: codeOrName }, { name: codeOrName }] });
+    return row?.id ?? null;
+  }
+}
+
+@Injectable()
+export class SessionRepository {
+  constructor(@InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>) {}
+
+  async create(session: Pick<SessionEntity, 'userId' | 'tokenHash' | 'expiresAt'>) {
+    await this.sessions.insert(session);
+  }
+
+  /** The live session for a token hash, with its user, or null if unknown, revoked or expired. */
+  getLive(tokenHash: string) {
+    return this.sessions
+      .createQueryBuilder('s')
+      .innerJoinAndSelect('s.user', 'u')
+      .where('s.token_hash = :tokenHash AND s.revoked_at IS NULL AND s.expires_at > now()', { tokenHash })
+      .getOne();
+  }
+
+  async revoke(id: string) {
+    await this.sessions.update({ id }, { revokedAt: () => 'now()' });
+  }
+}
+
+@Injectable()
+export class OrganisationRepository {
+  constructor(@InjectRepository(OrganisationEntity) private readonly organisations: Repository<OrganisationEntity>) {}
+
+  list(query: OrganisationQuery) {
+    return this.organisations.find({
+      where: { ...(query.kind && { kind: query.kind }), ...(query.region && { region: query.region }) },
+      order: { kind: 'ASC', name: 'ASC' },
+    });
+  }
+
+  exists(id: number) {
+    return this.organisations.existsBy({ id });
+  }
+}
+
+function escapeLike(s: string) {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

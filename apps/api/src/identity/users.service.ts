@@ -1,0 +1,60 @@
+import { ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { hash } from '@node-rs/argon2';
+import type { GlobalRole, UpdateRolesInput, UserQuery } from '@commons/domain';
+import { topics } from '@commons/realtime';
+import { ENV, Env } from '../config/env';
+import { OutboxService } from '../realtime/outbox.service';
+import { toUser } from './auth.service';
+import type { AuthDto } from './auth.guard';
+import { UserRepository } from './identity.repositories';
+
+@Injectable()
+export class UsersService {
+  private readonly logger = new Logger(UsersService.name);
+
+  constructor(
+    @Inject(ENV) private readonly env: Env,
+    private readonly users: UserRepository,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async list(query: UserQuery) {
+    const [items, total] = await this.users.search(query.q, query.limit, query.offset);
+    return { items: items.map(toUser), total };
+  }
+
+  async updateRoles(auth: AuthDto, id: string, dto: UpdateRolesInput) {
+    const user = await this.users.getById(id);
+    if (!user) throw new NotFoundException('No such user');
+    const roles: GlobalRole[] = ['member', ...dto.roles];
+    // An admin locking themselves out would leave the Commons with nobody able to grant roles.
+    if (user.id === auth.user.id && !roles.includes('admin')) {
+      throw new ConflictException({ message: 'You cannot remove your own admin role', fields: { roles: 'Keep admin on your own account' } });
+    }
+    await this.outbox.transaction(async (tx) => {
+      await this.users.setRoles(id, roles, tx.manager);
+      await tx.record(topics.user(id), 'user.roles.changed', { userId: id, roles, by: auth.user.id }, auth.user.id);
+    });
+    return { user: toUser({ ...user, roles }) };
+  }
+
+  /** ADMIN_EMAIL + ADMIN_PASSWORD make the first admin; an existing account is only promoted. */
+  async ensureAdmin() {
+    const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = this.env;
+    if (!email || !password) return;
+    const existing = await this.users.getByEmail(email.toLowerCase());
+    if (existing) {
+      const roles = [...new Set<GlobalRole>([...existing.roles, 'admin', 'moderator'])];
+      if (roles.length !== existing.roles.length) await this.users.setRoles(existing.id, roles);
+      return;
+    }
+    await this.users.createUnlessTaken({
+      email: email.toLowerCase(),
+      passwordHash: await hash(password),
+      displayName: 'Administrator',
+      organisationId: null,
+      roles: ['member', 'moderator', 'admin'],
+    });
+    this.logger.log(`created admin ${email}`);
+  }
+}

@@ -1,0 +1,213 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { InitiativeInput, InitiativePatch, InitiativeQuery, MilestoneInput, MilestonePatch, RESERVED_INITIATIVE_SLUGS, Slug, slugify, UpdateInput, type Initiative } from '@commons/domain';
+import { topics } from '@commons/realtime';
+import type { z } from 'zod';
+import type { AuthDto } from '../identity/auth.guard';
+import { OutboxService, Tx } from '../realtime/outbox.service';
+import { toDashboardItem, toInitiative, toMilestone, toSummary, toUpdate } from './initiatives.mappers';
+import { InitiativeFields, InitiativeRepository, InitiativeRow } from './initiatives.repository';
+
+const isAdmin = (auth: AuthDto | null) => !!auth?.user.roles.includes('admin');
+const who = (auth: AuthDto) => ({ id: auth.user.id, displayName: auth.user.displayName });
+const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+@Injectable()
+export class InitiativesService {
+  constructor(
+    private readonly initiatives: InitiativeRepository,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async list(query: InitiativeQuery) {
+    const rows = await this.initiatives.list(query);
+    const leaders = await this.initiatives.leaders(rows.map((r) => r.id));
+    return { items: rows.map((r) => toSummary(r, leaders.filter((l) => l.initiative_id === r.id))) };
+  }
+
+  /** Every initiative the user leads or follows, with what a leader checks first. */
+  async dashboard(auth: AuthDto) {
+    const rows = await this.initiatives.dashboard(auth.user.id);
+    const ids = rows.map((r) => r.id);
+    const [leaders, milestones, updates] = await Promise.all([this.initiatives.leaders(ids), this.initiatives.milestones(ids), this.initiatives.latestUpdates(ids)]);
+    const of = <T extends { initiative_id: number }>(list: T[], id: number) => list.filter((x) => x.initiative_id === id);
+    return { items: rows.map((r) => toDashboardItem(r, of(leaders, r.id), of(milestones, r.id), of(updates, r.id)[0])) };
+  }
+
+  async get(auth: AuthDto | null, slug: string) {
+    // The seq first: the page follows the topic from it, so what commits meanwhile is replayed, never lost.
+    const seq = await this.outbox.currentSeq(topics.initiative(slug));
+    const row = await this.find(slug);
+    const viewer = auth ? await this.initiatives.viewer(row.id, auth.user.id) : null;
+    return { initiative: await this.full(row), viewer, seq };
+  }
+
+  /** Any member may propose: it starts proposed, they lead and follow it. */
+  async propose(auth: AuthDto, dto: z.output<typeof InitiativeInput>) {
+    const slug = dto.slug ?? slugify(dto.title);
+    if (!Slug.safeParse(slug).success || RESERVED_INITIATIVE_SLUGS.includes(slug)) throw new BadRequestException({ message: 'Check slug', fields: { slug: 'Give the initiative a slug: lower-case letters, digits and hyphens' } });
+    const toolIds = await this.toolIds(dto.toolSlugs);
+    const fields: InitiativeFields = {
+      title: dto.title,
+      summary: dto.summary,
+      description: dto.description,
+      status: 'proposed',
+      focusArea: dto.focusArea,
+      startDate: dto.startDate ?? null,
+      targetDate: dto.targetDate ?? null,
+    };
+    const initiative = await this.outbox.transaction(async (tx) => {
+      const id = await this.initiatives.insert(tx.manager, slug, fields, auth.user.id);
+      if (id === null) throw new ConflictException({ message: `An initiative called ${slug} exists already`, fields: { slug: 'This slug is taken: choose another' } });
+      await this.initiatives.recordStatus(tx.manager, id, null, 'proposed', auth.user.id);
+      await this.initiatives.addLeader(tx.manager, id, auth.user.id, auth.user.id);
+      await this.initiatives.follow(tx.manager, id, auth.user.id);
+      await this.initiatives.setTools(tx.manager, id, toolIds);
+      return this.changed(tx, auth, slug);
+    });
+    return { initiative };
+  }
+
+  /** Leaders and admins edit; a status move is kept in the history. */
+  async update(auth: AuthDto, slug: string, dto: z.output<typeof InitiativePatch>) {
+    const row = await this.assertLeader(auth, slug);
+    const { toolSlugs, ...rest } = dto;
+    const toolIds = toolSlugs && (await this.toolIds(toolSlugs));
+    const changes = defined(rest) as Partial<InitiativeFields>;
+    const initiative = await this.outbox.transaction(async (tx) => {
+      const { status } = await this.initiatives.lock(tx.manager, row.id);
+      await this.initiatives.update(tx.manager, row.id, changes);
+      if (toolIds) await this.initiatives.setTools(tx.manager, row.id, toolIds);
+      if (changes.status && changes.status !== status) {
+        const at = await this.initiatives.recordStatus(tx.manager, row.id, status, changes.status, auth.user.id);
+        await tx.record(topics.initiative(slug), 'initiative.status.changed', { slug, from: status, to: changes.status, by: who(auth), at: at.toISOString() }, auth.user.id);
+      }
+      return this.changed(tx, auth, slug);
+    });
+    return { initiative };
+  }
+
+  /** Leaders and admins add co-leaders; only admins take leadership away, and never the last leader. */
+  async setLeader(auth: AuthDto, slug: string, userId: string, add: boolean) {
+    const row = add ? await this.assertLeader(auth, slug) : await this.find(slug);
+    if (!add && !isAdmin(auth)) throw new ForbiddenException('Only admins can reassign leadership');
+    if (add && !(await this.initiatives.userExists(userId))) throw new NotFoundException({ message: 'No such user', fields: { userId: 'No such user' } });
+    const initiative = await this.outbox.transaction(async (tx) => {
+      await this.initiatives.lock(tx.manager, row.id);
+      if (add) {
+        await this.initiatives.addLeader(tx.manager, row.id, userId, auth.user.id);
+        await this.initiatives.follow(tx.manager, row.id, userId);
+      } else if (!(await this.initiatives.removeLeader(tx.manager, row.id, userId))) {
+        throw new ConflictException('An initiative keeps at least one leader: add the new leader first');
+      }
+      const leaders = (await this.initiatives.leaders([row.id], tx.manager)).map((l) => ({ id: l.id, displayName: l.display_name }));
+      await tx.record(topics.initiative(slug), 'initiative.leaders.changed', { slug, leaders }, auth.user.id);
+      return this.changed(tx, auth, slug);
+    });
+    return { initiative };
+  }
+
+  async addMilestone(auth: AuthDto, slug: string, dto: z.output<typeof MilestoneInput>) {
+    const row = await this.assertLeader(auth, slug);
+    return this.outbox.transaction(async (tx) => {
+      await this.initiatives.lock(tx.manager, row.id);
+      const id = await this.initiatives.insertMilestone(tx.manager, row.id, dto);
+      return this.milestoneChanged(tx, auth, row, id);
+    });
+  }
+
+  /** Ticking records who and when; unticking clears both. */
+  async updateMilestone(auth: AuthDto, slug: string, id: number, dto: z.output<typeof MilestonePatch>) {
+    const row = await this.assertLeader(auth, slug);
+    return this.outbox.transaction(async (tx) => {
+      await this.initiatives.lock(tx.manager, row.id);
+      const before = await this.initiatives.milestone(tx.manager, row.id, id);
+      if (!before) throw new NotFoundException(`No milestone ${id} in ${slug}`);
+      await this.initiatives.updateMilestone(tx.manager, id, dto, auth.user.id);
+      return this.milestoneChanged(tx, auth, row, id, dto.done === true && before.done_at === null);
+    });
+  }
+
+  /** A leader's update; the notifications job tells the followers. */
+  async postUpdate(auth: AuthDto, slug: string, dto: z.output<typeof UpdateInput>) {
+    const row = await this.assertLeader(auth, slug);
+    return this.outbox.transaction(async (tx) => {
+      await this.initiatives.lock(tx.manager, row.id);
+      const update = toUpdate(await this.initiatives.insertUpdate(tx.manager, row.id, dto, auth.user.id));
+      await this.initiatives.touch(tx.manager, row.id);
+      await tx.record(topics.initiative(slug), 'initiative.update.posted', { ...update, initiative: { slug, title: row.title } }, auth.user.id);
+      await this.changed(tx, auth, slug);
+      return { update };
+    });
+  }
+
+  /** Following is only about hearing of updates; it changes the follower count everyone sees. */
+  async follow(auth: AuthDto, slug: string, on: boolean) {
+    const row = await this.find(slug);
+    return this.outbox.transaction(async (tx) => {
+      if (on) await this.initiatives.follow(tx.manager, row.id, auth.user.id);
+      else await this.initiatives.unfollow(tx.manager, row.id, auth.user.id);
+      await this.changed(tx, auth, slug);
+      return { following: on };
+    });
+  }
+
+  /** Joining records the member's organisation as participating, and follows. */
+  async participate(auth: AuthDto, slug: string, on: boolean) {
+    const row = await this.find(slug);
+    return this.outbox.transaction(async (tx) => {
+      if (on) {
+        await this.initiatives.join(tx.manager, row.id, auth.user.id, auth.user.organisationId ?? null);
+        await this.initiatives.follow(tx.manager, row.id, auth.user.id);
+      } else await this.initiatives.leave(tx.manager, row.id, auth.user.id);
+      await this.changed(tx, auth, slug);
+      return { participating: on };
+    });
+  }
+
+  /** The initiative or 404. */
+  private async find(slug: string): Promise<InitiativeRow> {
+    const row = await this.initiatives.bySlug(slug);
+    if (!row) throw new NotFoundException(`No initiative called ${slug}`);
+    return row;
+  }
+
+  private async assertLeader(auth: AuthDto, slug: string): Promise<InitiativeRow> {
+    const row = await this.find(slug);
+    if (isAdmin(auth) || (await this.initiatives.isLeader(row.id, auth.user.id))) return row;
+    throw new ForbiddenException(`Only leaders of ${row.title} or admins can do this`);
+  }
+
+  private async toolIds(slugs: string[]): Promise<number[]> {
+    const { ids, unknown } = await this.initiatives.toolIds(slugs);
+    if (unknown.length) throw new BadRequestException({ message: 'Check toolSlugs', fields: { toolSlugs: `No such tool: ${unknown.join(', ')}` } });
+    return ids;
+  }
+
+  /** `completed`: this change ticked it, which followers hear about (a rename of a done milestone is no news). */
+  private async milestoneChanged(tx: Tx, auth: AuthDto, row: InitiativeRow, id: number, completed = false) {
+    const milestone = toMilestone((await this.initiatives.milestone(tx.manager, row.id, id))!);
+    await this.initiatives.touch(tx.manager, row.id);
+    await tx.record(topics.initiative(row.slug), 'initiative.milestone.changed', { ...milestone, completed, initiative: { slug: row.slug, title: row.title } }, auth.user.id);
+    await this.changed(tx, auth, row.slug);
+    return { milestone };
+  }
+
+  /** Every change ends with the whole initiative on its topic, so a page only needs this one event. */
+  private async changed(tx: Tx, auth: AuthDto, slug: string): Promise<Initiative> {
+    const initiative = await this.full((await this.initiatives.bySlug(slug, tx.manager))!, tx.manager);
+    await tx.record(topics.initiative(slug), 'initiative.updated', initiative, auth.user.id);
+    return initiative;
+  }
+
+  private async full(row: InitiativeRow, manager?: EntityManager): Promise<Initiative> {
+    // One after another: inside a transaction they share one connection.
+    const leaders = await this.initiatives.leaders([row.id], manager);
+    const tools = await this.initiatives.tools(row.id, manager);
+    const participants = await this.initiatives.participants(row.id, manager);
+    const milestones = await this.initiatives.milestones([row.id], manager);
+    const updates = await this.initiatives.updates(row.id, manager);
+    const history = await this.initiatives.statusHistory(row.id, manager);
+    return toInitiative(row, { leaders, tools, participants, milestones, updates, history });
+  }
+}

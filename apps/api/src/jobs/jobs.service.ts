@@ -1,0 +1,54 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { JobsOptions, Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { JobSpec, QueueName } from '@commons/realtime';
+import { ENV, Env } from '../config/env';
+
+/** Retries back off 1 s, 2 s, 4 s, 8 s; a job that still fails stays in the failed set to be inspected. */
+export const JOB_DEFAULTS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: false,
+};
+
+export function bullPrefix(env: Env) {
+  return `${env.REDIS_PREFIX}:bull`;
+}
+
+/** Produces jobs. Processors live in the worker process (jobs/worker.service.ts). */
+@Injectable()
+export class JobsService implements OnApplicationShutdown {
+  private readonly connection: Redis;
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(@Inject(ENV) private readonly env: Env) {
+    // Fail fast while Redis is away: the outbox sweeper enqueues again later, so nothing waits on it.
+    this.connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectionName: 'commons-producer' });
+    this.connection.on('error', () => undefined);
+  }
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: this.connection, prefix: bullPrefix(this.env), defaultJobOptions: JOB_DEFAULTS });
+      queue.on('error', () => undefined);
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  /** Deterministic job ids: BullMQ ignores an id it already holds, so a re-sweep adds nothing. */
+  async enqueue(specs: JobSpec[]): Promise<void> {
+    const byQueue = new Map<QueueName, JobSpec[]>();
+    for (const spec of specs) byQueue.set(spec.queue, [...(byQueue.get(spec.queue) ?? []), spec]);
+    await Promise.all(
+      [...byQueue].map(([name, jobs]) => this.queue(name).addBulk(jobs.map((j) => ({ name: j.name, data: j.data, opts: { jobId: j.jobId } })))),
+    );
+  }
+
+  async onApplicationShutdown() {
+    await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
+    this.connection.disconnect();
+  }
+}

@@ -1,0 +1,176 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { checkContent, DecisionInput, ModerationItem, moderationOutcome, ModerationState, redact } from '@commons/domain';
+import type { JobData } from '@commons/realtime';
+import type { AuthDto } from '../identity/auth.guard';
+import { OutboxService, Tx } from '../realtime/outbox.service';
+import { ItemRow, ModerationRepository, toItem } from './moderation.repository';
+import type { ModerationSubject, Redacted, SubjectContent, SubjectType } from './moderation.subject';
+
+const OUTCOME_RANK = { clean: 0, spam: 1, abusive: 2, personal_data: 3 } as const;
+type Outcome = keyof typeof OUTCOME_RANK;
+
+/** Runs the detector over the text fields of an item. */
+export function examine(content: Pick<SubjectContent, 'summary' | 'details'>, recentTexts: string[] = []) {
+  let outcome: Outcome = 'clean';
+  const findings: ModerationItem['findings'] = [];
+  const redacted: Redacted = { summary: content.summary, details: content.details };
+  for (const field of ['summary', 'details'] as const) {
+    const text = content[field];
+    if (text === null) continue;
+    const check = checkContent(text, { recentTexts: field === 'summary' ? recentTexts : [] });
+    const fieldOutcome = moderationOutcome(check);
+    if (OUTCOME_RANK[fieldOutcome] > OUTCOME_RANK[outcome]) outcome = fieldOutcome;
+    findings.push(...check.personalData.map((f) => ({ ...f, field })));
+    redacted[field] = redact(text, check.personalData);
+  }
+  return { outcome, findings, redacted };
+}
+
+const DECIDED: Record<DecisionInput['decision'], ModerationState> = { approve: 'approved', redact: 'redacted', reject: 'rejected' };
+
+@Injectable()
+export class ModerationService {
+  private readonly subjects = new Map<SubjectType, ModerationSubject>();
+
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly items: ModerationRepository,
+  ) {}
+
+  /** Feedback and discussions plug themselves in at start (they depend on moderation, not the reverse). */
+  register(type: SubjectType, subject: ModerationSubject) {
+    this.subjects.set(type, subject);
+  }
+
+  private subject(type: SubjectType) {
+    const subject = this.subjects.get(type);
+    if (!subject) throw new Error(`no moderation subject registered for ${type}`);
+    return subject;
+  }
+
+  private async view(row: ItemRow): Promise<ModerationItem> {
+    const content = (await this.subject(row.subject_type).contents([Number(row.subject_id)])).get(Number(row.subject_id));
+    return toItem(row, content!);
+  }
+
+  /**
+   * In the caller's transaction: a queue item, live for moderators at once (its check job follows).
+   * A second flag on the same message joins the open flag item.
+   */
+  async enqueue(tx: Tx, subjectType: SubjectType, subjectId: number, reason: 'new' | 'flag' = 'new', known?: SubjectContent) {
+    const { id, created, row: made } = await this.items.ensure(tx.manager, subjectType, subjectId, reason);
+    // Each read saved here is a round trip saved on every feedback submission.
+    const row = made ?? (await this.items.get(id, tx.manager))!;
+    const content = known ?? (await this.subject(subjectType).contents([subjectId], tx.manager)).get(subjectId)!;
+    await tx.record('moderation', created ? 'moderation.item.created' : 'moderation.item.updated', toItem(row, content));
+    return id;
+  }
+
+  /** The `moderation/check` job. Idempotent: a second run finds the item checked and does nothing. */
+  async check({ subjectType, subjectId }: JobData<'moderation', 'check'>) {
+    const subject = this.subject(subjectType);
+    const recentTexts = await subject.recentTexts(subjectId);
+    // One transaction of six round trips (begin, lock + read item, read subject, record check, apply
+    // it, record the event) plus commit: the worker's rate is bounded by round trips, not the detector.
+    return this.outbox.transaction(async (tx) => {
+      // Locked, then read: an edit under review (which locks the item first too) cannot slip in between.
+      let row = await this.items.lockedFor(tx.manager, subjectType, subjectId);
+      if (!row) {
+        const made = await this.items.ensure(tx.manager, subjectType, subjectId, 'new');
+        row = made.row ?? (await this.items.get(made.id, tx.manager, true))!;
+      }
+      if (row.checked_at) return 'already checked';
+      const itemId = Number(row.id);
+      const content = (await subject.contents([subjectId], tx.manager)).get(subjectId);
+      if (!content) throw new NotFoundException(`${subjectType} ${subjectId} not found`);
+      const result = examine(content, recentTexts);
+      const state = result.outcome === 'clean' ? 'published' : 'held';
+      const checked = await this.items.recordCheck(tx.manager, itemId, { state, outcome: result.outcome, findings: result.findings, redacted: result.redacted });
+      if (!row.decided_at) await subject.applyCheck(tx, subjectId, state, result.outcome === 'personal_data' ? result.redacted : null);
+      // The item as it now stands: the locked row with what the check changed (no second read).
+      await tx.record('moderation', 'moderation.item.updated', toItem({ ...row, ...checked! }, content));
+      return result.outcome;
+    });
+  }
+
+  /**
+   * The subject changed while under review (its author edited it): its open items are examined again,
+   * in the caller's transaction, so moderators judge the text as it is now.
+   */
+  /** Call first in a transaction that will lock the subject and may touch its items (no deadlock with the job). */
+  lockItems(tx: Tx, subjectType: SubjectType, subjectId: number) {
+    return this.items.lockFor(tx.manager, subjectType, subjectId);
+  }
+
+  async recheck(tx: Tx, subjectType: SubjectType, subjectId: number) {
+    const content = (await this.subject(subjectType).contents([subjectId], tx.manager)).get(subjectId)!;
+    const result = examine(content);
+    for (const id of await this.items.openIds(tx.manager, subjectType, subjectId)) {
+      await this.items.recordFindings(tx.manager, id, result);
+      await tx.record('moderation', 'moderation.item.updated', toItem((await this.items.get(id, tx.manager))!, content));
+    }
+  }
+
+  /** The daily `moderation/purge-originals` job. */
+  purgeOriginals(days: number) {
+    return this.outbox.transaction((tx) => this.items.purgeOriginals(tx.manager, days));
+  }
+
+  /** With the `moderation` topic's seq, read first: subscribing from it, nothing falls between. */
+  async queue(query: { state?: ModerationState; limit: number; before?: number }) {
+    const seq = await this.outbox.currentSeq('moderation');
+    const [rows, counts] = await Promise.all([this.items.queue(query.state, query.limit, query.before), this.items.counts()]);
+    const contents = new Map<SubjectType, Map<number, SubjectContent>>();
+    for (const type of new Set(rows.map((r) => r.subject_type))) {
+      contents.set(type, await this.subject(type).contents(rows.filter((r) => r.subject_type === type).map((r) => Number(r.subject_id))));
+    }
+    return { items: rows.map((r) => toItem(r, contents.get(r.subject_type)!.get(Number(r.subject_id))!)), counts, seq };
+  }
+
+  async item(id: number) {
+    const row = await this.items.get(id);
+    if (!row) throw new NotFoundException(`No moderation item ${id}`);
+    return { item: await this.view(row) };
+  }
+
+  /** One decision per item: the row lock makes a second moderator wait, then get 409. */
+  async decide(auth: AuthDto, id: number, dto: DecisionInput) {
+    return this.outbox.transaction(async (tx) => {
+      const before = await this.items.get(id, tx.manager, true);
+      if (!before) throw new NotFoundException(`No moderation item ${id}`);
+      if (before.decided_at) {
+        throw new ConflictException(`${before.decider_name ?? 'Another moderator'} already decided this item (${before.decision})`);
+      }
+      const subject = this.subject(before.subject_type);
+      const subjectId = Number(before.subject_id);
+      const content = (await subject.contents([subjectId], tx.manager)).get(subjectId)!;
+      // A moderator may decide before the check job has run: redaction then needs the findings now.
+      const examined = examine(content);
+      const findings = before.checked_at ? before.findings : examined.findings;
+      await this.items.recordDecision(tx.manager, id, { state: DECIDED[dto.decision], decision: dto.decision, by: auth.user.id, note: dto.note ?? null, findings, redacted: examined.redacted });
+      await this.items.settleSiblings(tx.manager, before, DECIDED[dto.decision], auth.user.id);
+      await subject.applyDecision(tx, subjectId, dto.decision, examined.redacted, auth.user.id);
+      const afterContent = (await subject.contents([subjectId], tx.manager)).get(subjectId)!;
+      const after = toItem((await this.items.get(id, tx.manager))!, afterContent);
+      await this.items.audit(tx.manager, { itemId: id, actorId: auth.user.id, action: dto.decision, note: dto.note ?? null, before: toItem(before, content), after });
+      await tx.record('moderation', 'moderation.item.updated', after, auth.user.id);
+      return { item: after };
+    });
+  }
+
+  async audit(id: number) {
+    if (!(await this.items.get(id))) throw new NotFoundException(`No moderation item ${id}`);
+    const rows = await this.items.auditTrail(id);
+    return {
+      items: rows.map((r: Record<string, any>) => ({
+        id: Number(r.id),
+        action: r.action,
+        note: r.note,
+        actor: r.actor_id ? { id: r.actor_id, displayName: r.actor_name } : null,
+        at: r.at.toISOString(),
+        before: r.before,
+        after: r.after,
+      })),
+    };
+  }
+}

@@ -1,0 +1,184 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Server, Socket } from 'socket.io';
+import type { EventEnvelope, Topic } from '@commons/realtime';
+import { toEnvelope } from './outbox.event';
+import { OutboxService } from './outbox.service';
+
+const RETRY_MS = 1000;
+
+/** One subscribe of one socket: a later subscribe (a rewind) makes a new one, and the old one's catch-up stops. */
+interface Following {
+  socket: Socket;
+}
+
+/** One topic that has followers on this instance. */
+interface Stream {
+  /** Every event up to this seq has gone to the room; null until a follower has read the topic's seq. */
+  delivered: number | null;
+  /** Events that arrived ahead of a gap, by seq. */
+  ahead: Map<number, EventEnvelope>;
+  /** Followers that join the room once `delivered` reaches the key (they have everything up to it). */
+  joining: Map<number, Following[]>;
+  /** Each socket following the topic (in the room, catching up, or waiting to join), by its current subscribe. */
+  followers: Map<Socket, Following>;
+  /** A gap is being fetched from the outbox, up to here; null when no fetch is under way. */
+  filling: number | null;
+}
+
+/**
+ * Each follower gets each event of a topic once, in seq order, replayed ones before live ones
+ * (the subscribe contract). Events can reach this instance out of order or twice: the API's and the
+ * worker's relays publish independently, and the sweeper sends again what looked unpublished. So per
+ * topic the instance delivers in seq order, fetching a gap from the outbox (an event is committed only
+ * after every earlier seq of its topic, because the seq row stays locked until commit). A socket joins
+ * the broadcast room only once it has caught up to the room, so live broadcasts stay one emit per topic.
+ */
+@Injectable()
+export class DeliveryService {
+  private readonly logger = new Logger(DeliveryService.name);
+  private readonly streams = new Map<Topic, Stream>();
+  private server?: Server;
+
+  constructor(private readonly outbox: OutboxService) {}
+
+  attach(server: Server) {
+    this.server = server;
+  }
+
+  /**
+   * Makes `socket` follow `topic` and returns the topic's current seq (for the ack). It then gets every
+   * event after `afterSeq` (or, without it, after that current seq), in order, and each live one after.
+   */
+  async follow(socket: Socket, topic: Topic, afterSeq: number | undefined): Promise<number> {
+    if (this.streams.get(topic)?.followers.has(socket)) {
+      if (afterSeq === undefined) return this.outbox.currentSeq(topic);
+      this.unfollow(socket, topic); // a rewind: replay from afterSeq as for a newcomer
+    }
+    // The stream exists before the seq is read, so nothing published meanwhile is missed.
+    const stream = this.stream(topic);
+    const following: Following = { socket };
+    stream.followers.set(socket, following);
+    let seq: number;
+    try {
+      seq = await this.outbox.currentSeq(topic);
+    } catch (error) {
+      this.unfollow(socket, topic);
+      throw error;
+    }
+    if (!socket.connected) {
+      this.unfollow(socket, topic); // gone while we read: its disconnect saw no topic to leave
+      return seq;
+    }
+    if (stream.delivered === null) {
+      stream.delivered = seq;
+      this.drain(topic, stream);
+    }
+    const from = Math.min(afterSeq ?? seq, seq);
+    // After the ack has gone.
+    setImmediate(() => void this.catchUp(following, topic, stream, from));
+    return seq;
+  }
+
+  unfollow(socket: Socket, topic: Topic) {
+    void socket.leave(topic);
+    const stream = this.streams.get(topic);
+    if (!stream?.followers.delete(socket)) return;
+    for (const [seq, sockets] of stream.joining) {
+      const left = sockets.filter((f) => f.socket !== socket);
+      if (left.length) stream.joining.set(seq, left);
+      else stream.joining.delete(seq);
+    }
+    if (stream.followers.size === 0) this.streams.delete(topic);
+  }
+
+  /** Events published by any process, as they come through Redis. */
+  deliver(event: EventEnvelope) {
+    const stream = this.streams.get(event.topic as Topic);
+    if (!stream || (stream.delivered !== null && event.seq <= stream.delivered)) return;
+    stream.ahead.set(event.seq, event);
+    if (stream.delivered !== null) this.drain(event.topic as Topic, stream);
+  }
+
+  private stream(topic: Topic): Stream {
+    let stream = this.streams.get(topic);
+    if (!stream) {
+      stream = { delivered: null, ahead: new Map(), joining: new Map(), followers: new Map(), filling: null };
+      this.streams.set(topic, stream);
+    }
+    return stream;
+  }
+
+  /** The stream is still this topic's, and (when given) the subscribe is still its socket's latest. */
+  private current(topic: Topic, stream: Stream, following?: Following) {
+    return this.streams.get(topic) === stream && (!following || (following.socket.connected && stream.followers.get(following.socket) === following));
+  }
+
+  /** Sends what is next in order to the room; on a gap, fetches the missing events. */
+  private drain(topic: Topic, stream: Stream) {
+    let next = stream.ahead.get(stream.delivered! + 1);
+    while (next) {
+      stream.ahead.delete(next.seq);
+      this.server?.local.to(topic).emit('event', next);
+      stream.delivered = next.seq;
+      for (const following of stream.joining.get(next.seq) ?? []) if (this.current(topic, stream, following)) void following.socket.join(topic);
+      stream.joining.delete(next.seq);
+      next = stream.ahead.get(next.seq + 1);
+    }
+    let highest = 0;
+    for (const seq of stream.ahead.keys()) {
+      if (seq <= stream.delivered!) stream.ahead.delete(seq);
+      else highest = Math.max(highest, seq);
+    }
+    const awaited = Math.max(highest, ...stream.joining.keys());
+    if (awaited > stream.delivered!) void this.fill(topic, stream, awaited);
+  }
+
+  /** Fetches from the outbox what is missing up to `upto` (one fetch at a time per topic). */
+  private async fill(topic: Topic, stream: Stream, upto: number) {
+    const busy = stream.filling !== null;
+    stream.filling = Math.max(stream.filling ?? 0, upto);
+    if (busy) return; // the fetch under way goes on to the raised target
+    try {
+      while (this.current(topic, stream) && stream.delivered! < stream.filling!) {
+        const events = await this.outbox.range(topic, stream.delivered!, stream.filling!);
+        if (!events.length) break;
+        for (const e of events) if (e.seq > stream.delivered!) stream.ahead.set(e.seq, toEnvelope(e));
+        this.drain(topic, stream);
+      }
+    } catch (error) {
+      this.logger.warn(`fetching ${topic} after seq ${stream.delivered} failed, retrying: ${(error as Error).message}`);
+      setTimeout(() => this.current(topic, stream) && this.drain(topic, stream), RETRY_MS).unref();
+    } finally {
+      stream.filling = null;
+    }
+  }
+
+  /** Replays to one follower from `from` until it has what the room has had, then puts it in the room. */
+  private async catchUp(following: Following, topic: Topic, stream: Stream, from: number) {
+    const { socket } = following;
+    let cursor = from;
+    while (this.current(topic, stream, following)) {
+      const delivered = stream.delivered!;
+      if (cursor === delivered) {
+        void socket.join(topic);
+        return;
+      }
+      if (cursor > delivered) {
+        stream.joining.set(cursor, [...(stream.joining.get(cursor) ?? []), following]);
+        void this.fill(topic, stream, cursor);
+        return;
+      }
+      try {
+        const events = await this.outbox.range(topic, cursor, delivered);
+        if (!this.current(topic, stream, following)) return;
+        for (const e of events) socket.emit('event', toEnvelope(e));
+        // Delivered seqs are committed, so a page is never empty; if one ever is (outbox pruned), wait, don't spin.
+        if (events.length) cursor = events[events.length - 1].seq;
+        else throw new Error(`no events after seq ${cursor}`);
+      } catch (error) {
+        this.logger.warn(`replay of ${topic} failed, retrying: ${(error as Error).message}`);
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS).unref());
+      }
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { Inject, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { Redis } from 'ioredis';
+import type { Server, Socket } from 'socket.io';
+import type { EventEnvelope } from '@commons/realtime';
+import { ENV, Env } from '../config/env';
+import { eventsChannel } from './relay.service';
+import { RealtimeService } from './realtime.service';
+
+/** The socket.io side of the realtime contract (ARCHITECTURE.md). Logic lives in RealtimeService. */
+@WebSocketGateway()
+export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplicationShutdown {
+  private readonly logger = new Logger(RealtimeGateway.name);
+  private readonly subscriber: Redis;
+
+  constructor(
+    @Inject(ENV) private readonly env: Env,
+    private readonly service: RealtimeService,
+  ) {
+    this.subscriber = new Redis(env.REDIS_URL, { connectionName: 'commons-events' });
+    this.subscriber.on('error', () => undefined);
+  }
+
+  afterInit(server: Server) {
+    this.service.attach(server);
+    server.use((socket, next) => {
+      this.service.authenticate(socket).then(() => next(), (error: Error) => next(error));
+    });
+    // ioredis subscribes again by itself after a reconnect; a failure here is a Redis outage at start.
+    this.subscriber.subscribe(eventsChannel(this.env)).catch((error: Error) => this.logger.warn(`subscribing to events: ${error.message}`));
+    this.subscriber.on('message', (_channel, message) => {
+      try {
+        this.service.deliver(JSON.parse(message) as EventEnvelope[]);
+      } catch (error) {
+        this.logger.error(`bad events message: ${(error as Error).message}`);
+      }
+    });
+  }
+
+  handleDisconnect(socket: Socket) {
+    return this.service.disconnected(socket);
+  }
+
+  @SubscribeMessage('subscribe')
+  subscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
+    return this.service.subscribe(socket, body);
+  }
+
+  @SubscribeMessage('unsubscribe')
+  unsubscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
+    return this.service.unsubscribe(socket, body);
+  }
+
+  @SubscribeMessage('typing')
+  typing(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
+    this.service.typing(socket, body);
+  }
+
+  onApplicationShutdown() {
+    this.subscriber.disconnect();
+  }
+}

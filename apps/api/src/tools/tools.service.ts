@@ -1,0 +1,145 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DEFAULT_DESIGN_SECTIONS, ReleaseInput, Slug, slugify, ToolInput, ToolPatch, ToolQuery, type Tool } from '@commons/domain';
+import { topics } from '@commons/realtime';
+import type { z } from 'zod';
+import type { AuthDto } from '../identity/auth.guard';
+import { OutboxService } from '../realtime/outbox.service';
+import { DesignRepository } from './design.repository';
+import { byVersion, toRelease, toSummary, toTool } from './tools.mappers';
+import { ToolFields, ToolRepository, ToolRow } from './tools.repository';
+
+export const isAdmin = (auth: AuthDto | null) => !!auth?.user.roles.includes('admin');
+const who = (auth: AuthDto) => ({ id: auth.user.id, displayName: auth.user.displayName });
+
+@Injectable()
+export class ToolsService {
+  constructor(
+    private readonly tools: ToolRepository,
+    private readonly design: DesignRepository,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async search(query: ToolQuery) {
+    const [{ rows, total }, facets] = await Promise.all([this.tools.search(query), this.tools.facets()]);
+    return { items: rows.map(toSummary), total, facets };
+  }
+
+  async get(slug: string) {
+    // The seq first: the page follows the topic from it, so what commits meanwhile is replayed, never lost.
+    const seq = await this.outbox.currentSeq(topics.tool(slug));
+    return { tool: await this.full(await this.find(slug)), seq };
+  }
+
+  /** The tool or 404. */
+  async find(slug: string): Promise<ToolRow> {
+    const tool = await this.tools.bySlug(slug);
+    if (!tool) throw new NotFoundException(`No tool called ${slug}`);
+    return tool;
+  }
+
+  /** Maintainers and admins may change a tool; everyone else gets 403. */
+  async assertMaintainer(auth: AuthDto, tool: ToolRow) {
+    if (isAdmin(auth) || (await this.tools.isMaintainer(tool.id, auth.user.id))) return;
+    throw new ForbiddenException(`Only maintainers of ${tool.name} or admins can do this`);
+  }
+
+  /** Any member may propose a tool: it starts as proposed, with them as its maintainer and an empty design document. */
+  async propose(auth: AuthDto, dto: z.output<typeof ToolInput>) {
+    const slug = dto.slug ?? slugify(dto.name);
+    if (!Slug.safeParse(slug).success) throw new BadRequestException({ message: 'Check slug', fields: { slug: 'Give the tool a slug: lower-case letters, digits and hyphens' } });
+    await this.assertOrganisation(dto.originOrganisationId);
+    const fields: ToolFields = {
+      name: dto.name,
+      summary: dto.summary,
+      description: dto.description,
+      stage: 'proposed',
+      datasets: dto.datasets,
+      technology: dto.technology,
+      licence: dto.licence ?? null,
+      repository: dto.repository ?? null,
+      documentation: dto.documentation ?? null,
+      originOrganisationId: dto.originOrganisationId ?? null,
+    };
+    const tool = await this.outbox.transaction(async (tx) => {
+      const id = await this.tools.insert(tx.manager, slug, fields, auth.user.id);
+      if (id === null) throw new ConflictException({ message: `A tool called ${slug} exists already`, fields: { slug: 'This slug is taken: choose another' } });
+      const at = await this.tools.recordStage(tx.manager, id, null, 'proposed', auth.user.id);
+      await this.tools.addMaintainer(tx.manager, id, auth.user.id, auth.user.id);
+      await this.design.insertDefaults(tx.manager, id, DEFAULT_DESIGN_SECTIONS);
+      const row = (await this.tools.bySlug(slug, tx.manager))!;
+      await tx.record(topics.catalogue, 'tool.created', toSummary(row), auth.user.id);
+      await tx.record(topics.catalogue, 'tool.stage.changed', { slug, from: null, to: 'proposed', by: who(auth), at: at.toISOString() }, auth.user.id);
+      return this.full(row, tx.manager);
+    });
+    return { tool };
+  }
+
+  /** Maintainers and admins edit; a stage move is kept in the history and announced on the catalogue too. */
+  async update(auth: AuthDto, slug: string, dto: z.output<typeof ToolPatch>) {
+    await this.assertMaintainer(auth, await this.find(slug));
+    await this.assertOrganisation(dto.originOrganisationId);
+    const changes = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) as Partial<ToolFields>;
+    const tool = await this.outbox.transaction(async (tx) => {
+      const locked = (await this.tools.lock(tx.manager, slug))!;
+      await this.tools.update(tx.manager, locked.id, changes);
+      if (changes.stage && changes.stage !== locked.stage) {
+        const at = await this.tools.recordStage(tx.manager, locked.id, locked.stage, changes.stage, auth.user.id);
+        const move = { slug, from: locked.stage, to: changes.stage, by: who(auth), at: at.toISOString() };
+        await tx.record(topics.tool(slug), 'tool.stage.changed', move, auth.user.id);
+        await tx.record(topics.catalogue, 'tool.stage.changed', move, auth.user.id);
+      }
+      const row = (await this.tools.bySlug(slug, tx.manager))!;
+      const updated = await this.full(row, tx.manager);
+      await tx.record(topics.tool(slug), 'tool.updated', updated, auth.user.id);
+      await tx.record(topics.catalogue, 'tool.summary.updated', toSummary(row), auth.user.id);
+      return updated;
+    });
+    return { tool };
+  }
+
+  async setMaintainer(auth: AuthDto, slug: string, userId: string, add: boolean) {
+    const tool = await this.find(slug);
+    if (add && !(await this.tools.userExists(userId))) throw new NotFoundException('No such user');
+    const maintainers = await this.outbox.transaction(async (tx) => {
+      if (add) await this.tools.addMaintainer(tx.manager, tool.id, userId, auth.user.id);
+      else await this.tools.removeMaintainer(tx.manager, tool.id, userId);
+      const list = (await this.tools.maintainers(tool.id, tx.manager)).map((m) => ({ id: m.id, displayName: m.display_name }));
+      await tx.record(topics.tool(slug), 'tool.maintainers.changed', { slug, maintainers: list }, auth.user.id);
+      return list;
+    });
+    return { maintainers };
+  }
+
+  async releases(slug: string) {
+    const tool = await this.find(slug);
+    return { items: (await this.tools.releases(tool.id)).map(toRelease).sort(byVersion) };
+  }
+
+  async publish(auth: AuthDto, slug: string, dto: z.output<typeof ReleaseInput>) {
+    const tool = await this.find(slug);
+    await this.assertMaintainer(auth, tool);
+    const release = await this.outbox.transaction(async (tx) => {
+      const id = await this.tools.insertRelease(tx.manager, tool.id, dto, auth.user.id);
+      if (id === null) throw new ConflictException({ message: `Version ${dto.version} was released already`, fields: { version: 'This version exists already' } });
+      const published = toRelease((await this.tools.releases(tool.id, tx.manager)).find((r) => r.id === id)!);
+      await tx.record(topics.tool(slug), 'tool.release.published', { ...published, slug }, auth.user.id);
+      return published;
+    });
+    return { release };
+  }
+
+  private async full(row: ToolRow, manager?: EntityManager): Promise<Tool> {
+    // One after another: inside a transaction they share one connection.
+    const maintainers = await this.tools.maintainers(row.id, manager);
+    const releases = await this.tools.releases(row.id, manager);
+    const history = await this.tools.stageHistory(row.id, manager);
+    return toTool(row, { maintainers, releases, history });
+  }
+
+  private async assertOrganisation(id: number | null | undefined) {
+    if (id && !(await this.tools.organisationExists(id))) {
+      throw new BadRequestException({ message: 'Check originOrganisationId', fields: { originOrganisationId: 'No such organisation' } });
+    }
+  }
+}

@@ -1,0 +1,320 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { FEEDBACK_ROLES } from '@commons/domain';
+import { Client, connect, eventually, isolated, newUser, Received, signedInAdmin, startApp, startWorker, subscribe, TestApp } from './harness';
+
+/**
+ * Every route × every kind of person, and every socket topic × every kind of person: the exact set
+ * allowed (allowed = anything but 401/403). A route the app serves that this table does not list fails
+ * the test, so a new route cannot ship without deciding who may use it.
+ */
+const ROLES = ['anonymous', 'member', 'maintainer', 'leader', 'moderator', 'admin'] as const;
+type Role = (typeof ROLES)[number];
+
+const ALL: Role[] = [...ROLES];
+const SIGNED_IN: Role[] = ['member', 'maintainer', 'leader', 'moderator', 'admin'];
+const ADMINS: Role[] = ['admin'];
+const MODERATORS: Role[] = ['moderator', 'admin'];
+const MAINTAINERS: Role[] = ['maintainer', 'admin'];
+const LEADERS: Role[] = ['leader', 'admin'];
+const NOBODY: Role[] = [];
+
+interface Call {
+  path: string;
+  body?: unknown;
+  query?: string;
+}
+interface Route {
+  /** As the OpenAPI document names it: `GET /api/tools/{slug}`. */
+  route: string;
+  allowed: Role[];
+  /** The concrete request; made for each role (fresh resources where the request would use them up). */
+  call: (role: Role) => Call | Promise<Call>;
+  /** Ends or replaces the session: made with a second session of the role's user. */
+  freshSession?: boolean;
+  /** Ends every session of the user: the role signs in again afterwards. */
+  endsAllSessions?: boolean;
+  note?: string;
+}
+
+let t: TestApp;
+let worker: INestApplicationContext;
+const clients = {} as Record<Role, Client>;
+const emails = {} as Record<Role, string>;
+const ids = {} as Record<Role, string | null>;
+const sockets: Received[] = [];
+let author: Client;
+let adminAll: Client;
+let tool: string;
+let initiative: string;
+let milestoneId: number;
+let threadId: number;
+let messageId: number;
+let questionThreadId: number;
+let orgId: number;
+let moderationItemId: number;
+let counter = 0;
+const PASSWORD = 'a sensible passphrase';
+const NHS = '943 476 5919';
+const HELD_MARKER = 'heldmarker-zq7';
+
+async function register(displayName: string) {
+  const c = new Client(t.url);
+  const input = newUser({ displayName, organisationId: orgId, password: PASSWORD });
+  const res = await c.post('/api/auth/register', input);
+  if (res.status !== 201) throw new Error(`register ${res.status}`);
+  return { c, id: res.body.user.id as string, email: input.email };
+}
+
+async function freshSession(role: Role) {
+  const c = new Client(t.url);
+  if (role !== 'anonymous') await c.post('/api/auth/login', { email: emails[role], password: PASSWORD });
+  return c;
+}
+
+async function newMessage() {
+  const res = await author.post(`/api/threads/${threadId}/messages`, { body: `message ${++counter}` });
+  return res.body.message.id as number;
+}
+
+async function throwaway() {
+  return (await register(`Throwaway ${++counter}`)).id;
+}
+
+const n = () => ++counter;
+
+const ROUTES: Route[] = [
+  // identity
+  { route: 'POST /api/auth/register', allowed: ALL, freshSession: true, call: () => ({ path: '/api/auth/register', body: newUser() }) },
+  { route: 'POST /api/auth/login', allowed: ALL, freshSession: true, call: (r) => ({ path: '/api/auth/login', body: { email: emails[r === 'anonymous' ? 'member' : r], password: PASSWORD } }) },
+  { route: 'POST /api/auth/logout', allowed: ALL, freshSession: true, call: () => ({ path: '/api/auth/logout', body: {} }) },
+  { route: 'GET /api/auth/me', allowed: SIGNED_IN, call: () => ({ path: '/api/auth/me' }) },
+  { route: 'POST /api/auth/logout-all', allowed: SIGNED_IN, freshSession: true, endsAllSessions: true, call: () => ({ path: '/api/auth/logout-all', body: {} }) },
+  { route: 'GET /api/me/export', allowed: SIGNED_IN, call: () => ({ path: '/api/me/export' }) },
+  // An empty body: the guard answers before validation, so 400 means "let through" and nobody is deleted.
+  { route: 'DELETE /api/me', allowed: SIGNED_IN, call: () => ({ path: '/api/me', body: {} }) },
+  { route: 'GET /api/users', allowed: ADMINS, call: () => ({ path: '/api/users' }) },
+  { route: 'PUT /api/users/{id}/roles', allowed: ADMINS, call: async () => ({ path: `/api/users/${await throwaway()}/roles`, body: { roles: [] } }) },
+  { route: 'GET /api/organisations', allowed: ALL, call: () => ({ path: '/api/organisations' }) },
+  { route: 'GET /api/organisations/{id}/tools', allowed: ALL, call: () => ({ path: `/api/organisations/${orgId}/tools` }) },
+  { route: 'GET /api/health', allowed: ALL, call: () => ({ path: '/api/health' }) },
+  // jobs
+  { route: 'GET /api/admin/jobs', allowed: ADMINS, call: () => ({ path: '/api/admin/jobs?queue=notifications&state=failed' }) },
+  { route: 'POST /api/admin/jobs/{queue}/{id}/retry', allowed: ADMINS, call: () => ({ path: '/api/admin/jobs/notifications/no-such-job/retry', body: {} }) },
+  // feedback and moderation
+  { route: 'POST /api/feedback', allowed: ALL, call: () => ({ path: '/api/feedback', body: { page: '/tools', role: FEEDBACK_ROLES[0], summary: `Matrix feedback ${n()}` } }) },
+  { route: 'GET /api/feedback', allowed: ['maintainer', 'moderator', 'admin'], note: 'page of the maintainer’s tool', call: () => ({ path: `/api/feedback?page=/tools/${tool}` }) },
+  { route: 'GET /api/moderation/queue', allowed: MODERATORS, call: () => ({ path: '/api/moderation/queue' }) },
+  { route: 'GET /api/moderation/items/{id}', allowed: MODERATORS, call: () => ({ path: `/api/moderation/items/${moderationItemId}` }) },
+  { route: 'GET /api/moderation/items/{id}/audit', allowed: MODERATORS, call: () => ({ path: `/api/moderation/items/${moderationItemId}/audit` }) },
+  { route: 'POST /api/moderation/items/{id}/decision', allowed: MODERATORS, call: () => ({ path: `/api/moderation/items/${moderationItemId}/decision`, body: { decision: 'approve' } }) },
+  // notifications
+  { route: 'GET /api/notifications', allowed: SIGNED_IN, call: () => ({ path: '/api/notifications' }) },
+  { route: 'POST /api/notifications/read', allowed: SIGNED_IN, call: () => ({ path: '/api/notifications/read', body: {} }) },
+  { route: 'GET /api/notifications/preferences', allowed: SIGNED_IN, call: () => ({ path: '/api/notifications/preferences' }) },
+  { route: 'PUT /api/notifications/preferences', allowed: SIGNED_IN, call: () => ({ path: '/api/notifications/preferences', body: { email: 'off' } }) },
+  // The emailed link: the signed token says who, so no session is needed (a forged token gets 400/404).
+  { route: 'GET /api/notifications/unsubscribe', allowed: ALL, call: () => ({ path: '/api/notifications/unsubscribe?token=forged' }) },
+  { route: 'POST /api/notifications/unsubscribe', allowed: ALL, call: () => ({ path: '/api/notifications/unsubscribe?token=forged', body: {} }) },
+  { route: 'GET /api/watches', allowed: SIGNED_IN, call: () => ({ path: '/api/watches' }) },
+  { route: 'GET /api/watches/{subjectType}/{subjectId}', allowed: SIGNED_IN, call: () => ({ path: `/api/watches/tool/${tool}` }) },
+  { route: 'PUT /api/watches/{subjectType}/{subjectId}', allowed: SIGNED_IN, call: () => ({ path: `/api/watches/tool/${tool}`, body: { level: 'watching' } }) },
+  // discussions
+  { route: 'GET /api/threads', allowed: ALL, call: () => ({ path: '/api/threads?subjectType=general' }) },
+  { route: 'GET /api/threads/unread', allowed: SIGNED_IN, call: () => ({ path: '/api/threads/unread' }) },
+  { route: 'POST /api/threads', allowed: SIGNED_IN, call: () => ({ path: '/api/threads', body: { subjectType: 'general', title: `Matrix thread ${n()}`, body: 'hello' } }) },
+  { route: 'GET /api/threads/{id}', allowed: ALL, call: () => ({ path: `/api/threads/${threadId}` }) },
+  { route: 'PATCH /api/threads/{id}', allowed: MODERATORS, note: 'someone else’s thread, renamed', call: () => ({ path: `/api/threads/${threadId}`, body: { title: `Renamed ${n()}` } }) },
+  { route: 'GET /api/threads/{id}/messages', allowed: ALL, call: () => ({ path: `/api/threads/${threadId}/messages` }) },
+  { route: 'POST /api/threads/{id}/messages', allowed: SIGNED_IN, call: () => ({ path: `/api/threads/${threadId}/messages`, body: { body: `reply ${n()}` } }) },
+  { route: 'PUT /api/threads/{id}/read', allowed: SIGNED_IN, call: () => ({ path: `/api/threads/${threadId}/read`, body: { seq: 1 } }) },
+  { route: 'PATCH /api/messages/{id}', allowed: NOBODY, note: 'someone else’s message: only its author edits', call: () => ({ path: `/api/messages/${messageId}`, body: { body: `edited ${n()}` } }) },
+  { route: 'DELETE /api/messages/{id}', allowed: MODERATORS, note: 'someone else’s message', call: async () => ({ path: `/api/messages/${await newMessage()}` }) },
+  { route: 'GET /api/messages/{id}/revisions', allowed: ALL, call: () => ({ path: `/api/messages/${messageId}/revisions` }) },
+  { route: 'PUT /api/messages/{id}/reactions/{emoji}', allowed: SIGNED_IN, call: () => ({ path: `/api/messages/${messageId}/reactions/${encodeURIComponent('👍')}`, body: {} }) },
+  { route: 'POST /api/messages/{id}/flags', allowed: SIGNED_IN, call: async () => ({ path: `/api/messages/${await newMessage()}/flags`, body: { reason: 'spam' } }) },
+  // tools
+  { route: 'GET /api/tools', allowed: ALL, call: () => ({ path: '/api/tools' }) },
+  { route: 'POST /api/tools', allowed: SIGNED_IN, call: () => ({ path: '/api/tools', body: { name: `Matrix tool ${n()}`, summary: 'A tool made by the access matrix.' } }) },
+  { route: 'GET /api/tools/{slug}', allowed: ALL, call: () => ({ path: `/api/tools/${tool}` }) },
+  { route: 'PATCH /api/tools/{slug}', allowed: MAINTAINERS, call: () => ({ path: `/api/tools/${tool}`, body: { description: `Edited ${n()}` } }) },
+  { route: 'PUT /api/tools/{slug}/maintainers/{userId}', allowed: ADMINS, call: async () => ({ path: `/api/tools/${tool}/maintainers/${await throwaway()}`, body: {} }) },
+  { route: 'DELETE /api/tools/{slug}/maintainers/{userId}', allowed: ADMINS, call: async () => ({ path: `/api/tools/${tool}/maintainers/${await throwaway()}` }) },
+  { route: 'GET /api/tools/{slug}/releases', allowed: ALL, call: () => ({ path: `/api/tools/${tool}/releases` }) },
+  { route: 'POST /api/tools/{slug}/releases', allowed: MAINTAINERS, call: () => ({ path: `/api/tools/${tool}/releases`, body: { version: `1.0.${n()}` } }) },
+  { route: 'GET /api/tools/{slug}/adoptions', allowed: ALL, call: () => ({ path: `/api/tools/${tool}/adoptions` }) },
+  { route: 'PUT /api/tools/{slug}/adoptions/{organisationId}', allowed: SIGNED_IN, note: 'everyone here belongs to that authority', call: () => ({ path: `/api/tools/${tool}/adoptions/${orgId}`, body: { status: 'uses' } }) },
+  { route: 'GET /api/tools/{slug}/design', allowed: ALL, call: () => ({ path: `/api/tools/${tool}/design` }) },
+  { route: 'POST /api/tools/{slug}/design/sections', allowed: MAINTAINERS, call: () => ({ path: `/api/tools/${tool}/design/sections`, body: { key: `extra_${n()}`, title: 'Extra section' } }) },
+  { route: 'PUT /api/tools/{slug}/design/sections/{key}', allowed: SIGNED_IN, call: () => ({ path: `/api/tools/${tool}/design/sections/problem`, body: { body: `text ${n()}`, baseRevision: 0 } }) },
+  { route: 'GET /api/tools/{slug}/design/sections/{key}/revisions', allowed: ALL, call: () => ({ path: `/api/tools/${tool}/design/sections/problem/revisions` }) },
+  { route: 'GET /api/tools/{slug}/design/sections/{key}/compare', allowed: ALL, call: () => ({ path: `/api/tools/${tool}/design/sections/problem/compare?from=0&to=1` }) },
+  // initiatives
+  { route: 'GET /api/initiatives', allowed: ALL, call: () => ({ path: '/api/initiatives' }) },
+  { route: 'POST /api/initiatives', allowed: SIGNED_IN, call: () => ({ path: '/api/initiatives', body: { title: `Matrix initiative ${n()}`, summary: 'An initiative made by the access matrix.', focusArea: 'facilitating' } }) },
+  { route: 'GET /api/initiatives/{slug}', allowed: ALL, call: () => ({ path: `/api/initiatives/${initiative}` }) },
+  { route: 'PATCH /api/initiatives/{slug}', allowed: LEADERS, call: () => ({ path: `/api/initiatives/${initiative}`, body: { summary: `Edited by the matrix ${n()}` } }) },
+  { route: 'PUT /api/initiatives/{slug}/leaders/{userId}', allowed: LEADERS, call: async () => ({ path: `/api/initiatives/${initiative}/leaders/${await throwaway()}`, body: {} }) },
+  { route: 'DELETE /api/initiatives/{slug}/leaders/{userId}', allowed: ADMINS, call: async () => ({ path: `/api/initiatives/${initiative}/leaders/${await throwaway()}` }) },
+  { route: 'POST /api/initiatives/{slug}/milestones', allowed: LEADERS, call: () => ({ path: `/api/initiatives/${initiative}/milestones`, body: { title: `Milestone ${n()}` } }) },
+  { route: 'PATCH /api/initiatives/{slug}/milestones/{id}', allowed: LEADERS, call: () => ({ path: `/api/initiatives/${initiative}/milestones/${milestoneId}`, body: { title: `Milestone renamed ${n()}` } }) },
+  { route: 'POST /api/initiatives/{slug}/updates', allowed: LEADERS, call: () => ({ path: `/api/initiatives/${initiative}/updates`, body: { body: `Update ${n()}` } }) },
+  { route: 'PUT /api/initiatives/{slug}/follow', allowed: SIGNED_IN, call: () => ({ path: `/api/initiatives/${initiative}/follow`, body: {} }) },
+  { route: 'DELETE /api/initiatives/{slug}/follow', allowed: SIGNED_IN, call: () => ({ path: `/api/initiatives/${initiative}/follow` }) },
+  { route: 'PUT /api/initiatives/{slug}/participation', allowed: SIGNED_IN, call: () => ({ path: `/api/initiatives/${initiative}/participation`, body: {} }) },
+  { route: 'DELETE /api/initiatives/{slug}/participation', allowed: SIGNED_IN, call: () => ({ path: `/api/initiatives/${initiative}/participation` }) },
+  { route: 'GET /api/me/initiatives', allowed: SIGNED_IN, call: () => ({ path: '/api/me/initiatives' }) },
+];
+
+beforeAll(async () => {
+  const env = { ...(await isolated('matrix')), FEEDBACK_RATE_PER_MINUTE: '10000', MESSAGE_RATE_PER_MINUTE: '10000', LOGIN_ATTEMPTS_PER_ADDRESS: '10000' };
+  t = await startApp(env);
+  worker = await startWorker(env);
+  orgId = (await t.db.query(`SELECT id FROM organisations WHERE la_code = '202'`))[0].id;
+  adminAll = await signedInAdmin(t.url);
+  for (const role of ROLES) {
+    if (role === 'anonymous') {
+      clients[role] = new Client(t.url);
+      ids[role] = null;
+      continue;
+    }
+    const r = await register(`Matrix ${role}`);
+    clients[role] = r.c;
+    emails[role] = r.email;
+    ids[role] = r.id;
+  }
+  await adminAll.put(`/api/users/${ids.moderator}/roles`, { roles: ['moderator'] });
+  await adminAll.put(`/api/users/${ids.admin}/roles`, { roles: ['admin'] });
+  tool = `matrix-tool-${process.pid}`;
+  expect((await clients.maintainer.post('/api/tools', { slug: tool, name: 'Matrix tool', summary: 'The tool the matrix maintains.' })).status).toBe(201);
+  initiative = `matrix-initiative-${process.pid}`;
+  expect((await clients.leader.post('/api/initiatives', { slug: initiative, title: 'Matrix initiative', summary: 'The initiative the matrix leads.', focusArea: 'facilitating' })).status).toBe(201);
+  milestoneId = (await clients.leader.post(`/api/initiatives/${initiative}/milestones`, { title: 'First milestone' })).body.milestone?.id;
+  if (!milestoneId) milestoneId = (await t.db.query(`SELECT id FROM initiative_milestones ORDER BY id DESC LIMIT 1`))[0].id;
+  author = (await register('Matrix author')).c;
+  const thread = (await author.post('/api/threads', { subjectType: 'general', title: 'The matrix thread', body: 'first' })).body;
+  threadId = thread.thread.id;
+  messageId = thread.message.id;
+  questionThreadId = (await author.post('/api/threads', { subjectType: 'general', kind: 'question', title: 'A matrix question', body: 'why?' })).body.thread.id;
+  await new Client(t.url).post('/api/feedback', { page: `/tools/${tool}`, role: FEEDBACK_ROLES[0], summary: 'Feedback for the matrix' });
+  moderationItemId = (await t.db.query(`SELECT id FROM moderation_items ORDER BY id DESC LIMIT 1`))[0].id;
+}, 60_000);
+
+afterAll(async () => {
+  for (const s of sockets) s.socket.disconnect();
+  await worker?.close();
+  await t?.close();
+});
+
+describe('HTTP routes × roles', () => {
+  it('lists every route the app serves', async () => {
+    const doc = (await new Client(t.url).get('/api/docs/openapi.json')).body;
+    const served = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    const listed = ROUTES.map((r) => r.route);
+    expect(served.filter((r) => !listed.includes(r)).sort()).toEqual([]);
+    expect(listed.filter((r) => !served.includes(r)).sort()).toEqual([]);
+    expect(new Set(listed).size).toBe(listed.length);
+  });
+
+  it.each(ROUTES.map((r) => [r.route, r] as const))('%s', async (_, route) => {
+    const [method] = route.route.split(' ');
+    const allowed: Role[] = [];
+    const statuses: Record<string, number> = {};
+    for (const role of ROLES) {
+      const call = await route.call(role);
+      const client = route.freshSession ? await freshSession(role) : clients[role];
+      const res = await client.request(method, call.path, call.body);
+      statuses[role] = res.status;
+      if (route.endsAllSessions && role !== 'anonymous') clients[role] = await freshSession(role);
+      expect(res.status).toBeLessThan(500);
+      if (res.status !== 401 && res.status !== 403) allowed.push(role);
+      // A refusal says why, in the contract's shape.
+      if (res.status === 401) expect(res.body.error.code).toBe('unauthorized');
+      if (res.status === 403) expect(res.body.error.code).toBe('forbidden');
+    }
+    expect({ route: route.route, allowed }).toEqual({ route: route.route, allowed: route.allowed });
+  });
+});
+
+describe('socket topics × roles', () => {
+  const TOPICS: [kind: string, topic: () => string, allowed: Role[] | ((role: Role) => boolean)][] = [
+    ['catalogue', () => 'catalogue', ALL],
+    ['tool', () => `tool:${tool}`, ALL],
+    ['initiative', () => `initiative:${initiative}`, ALL],
+    ['thread', () => `thread:${threadId}`, ALL],
+    ['moderation', () => 'moderation', MODERATORS],
+    ['own user', () => 'user:OWN', SIGNED_IN],
+    ['another user', () => `user:${ids.member}`, ['member']],
+  ];
+
+  it.each(TOPICS)('%s', async (_, topicOf, allowed) => {
+    const ok: Role[] = [];
+    for (const role of ROLES) {
+      const r = connect(t.url, role === 'anonymous' ? {} : { cookie: clients[role].cookie });
+      sockets.push(r);
+      const topic = topicOf().replace('OWN', ids[role] ?? '00000000-0000-4000-8000-000000000000');
+      const ack = await subscribe(r.socket, topic);
+      if (ack.ok) ok.push(role);
+      else expect(ack.error).toEqual(expect.any(String));
+      r.socket.disconnect();
+    }
+    expect(ok).toEqual(allowed);
+  });
+});
+
+describe('personal data never reaches anyone but moderators and admins', () => {
+  it('held feedback, held messages and redacted originals: no route, no topic', async () => {
+    const watchers = (['anonymous', 'member', 'maintainer', 'leader'] as Role[]).map((role) => ({ role, r: connect(t.url, role === 'anonymous' ? {} : { cookie: clients[role].cookie }) }));
+    sockets.push(...watchers.map((w) => w.r));
+    const modSocket = connect(t.url, { cookie: clients.moderator.cookie });
+    sockets.push(modSocket);
+    const topics = ['catalogue', `tool:${tool}`, `initiative:${initiative}`, `thread:${threadId}`, `thread:${questionThreadId}`];
+    for (const w of watchers) for (const topic of [...topics, ...(ids[w.role] ? [`user:${ids[w.role]}`] : [])]) await subscribe(w.r.socket, topic, 0);
+    await subscribe(modSocket.socket, 'moderation');
+
+    // Feedback on the maintainer's tool page: one left held, one a moderator redacts.
+    const held = await new Client(t.url).post('/api/feedback', { page: `/tools/${tool}`, role: FEEDBACK_ROLES[0], summary: `Held: child ${NHS} ${HELD_MARKER}-feedback` });
+    const redacted = await new Client(t.url).post('/api/feedback', { page: `/tools/${tool}`, role: FEEDBACK_ROLES[0], summary: `Redact me: child ${NHS} is wrong` });
+    expect([held.status, redacted.status]).toEqual([202, 202]);
+    // A message held at write time, and one redacted after it was seen.
+    const heldMessage = (await author.post(`/api/threads/${threadId}/messages`, { body: `Child ${NHS} ${HELD_MARKER}-message` })).body.message;
+    expect(heldMessage.state).toBe('held');
+    const toRedact = (await author.post(`/api/threads/${questionThreadId}/messages`, { body: `Child ${NHS} needs a review` })).body.message;
+
+    const items = await eventually(() => {
+      const byFeedback = (id: number) => modSocket.events.filter((e) => e.payload.subjectType === 'feedback' && e.payload.subjectId === id && e.payload.state === 'held').at(-1)?.payload;
+      const byMessage = (id: number) => modSocket.events.filter((e) => e.payload.subjectType === 'message' && e.payload.subjectId === id && e.payload.state === 'held' && e.payload.checkedAt).at(-1)?.payload;
+      const found = [byFeedback(held.body.id), byFeedback(redacted.body.id), byMessage(heldMessage.id), byMessage(toRedact.id)];
+      expect(found.every(Boolean)).toBe(true);
+      return found as { id: number }[];
+    }, 20_000);
+    expect((await clients.moderator.post(`/api/moderation/items/${items[1].id}/decision`, { decision: 'redact' })).status).toBe(200);
+    expect((await clients.moderator.post(`/api/moderation/items/${items[3].id}/decision`, { decision: 'redact' })).status).toBe(200);
+    // The redacted versions are out: the maintainer reads the feedback, everyone the message.
+    await eventually(async () => expect(JSON.stringify((await clients.maintainer.get(`/api/feedback?page=/tools/${tool}`)).body)).toContain('Redact me: child [NHS number removed]'));
+    await eventually(async () => expect(JSON.stringify((await new Client(t.url).get(`/api/threads/${questionThreadId}/messages`)).body)).toContain('[NHS number removed]'));
+
+    // Moderators do see the originals (so the checks below can fail).
+    const queue = JSON.stringify((await clients.moderator.get('/api/moderation/queue?state=held')).body) + JSON.stringify((await clients.moderator.get(`/api/moderation/items/${items[1].id}`)).body);
+    expect(queue).toContain(NHS);
+
+    const leaks: string[] = [];
+    const gets = ROUTES.filter((r) => r.route.startsWith('GET ') && r.route !== 'GET /api/health');
+    const extra = [`/api/threads/${questionThreadId}/messages`, `/api/messages/${toRedact.id}/revisions`, `/api/messages/${heldMessage.id}/revisions`, `/api/feedback?page=/tools/${tool}`, `/api/feedback?page=/tools`];
+    for (const w of watchers) {
+      for (const path of [...(await Promise.all(gets.map(async (r) => (await r.call(w.role)).path))), ...extra]) {
+        const text = JSON.stringify((await clients[w.role].get(path)).body);
+        if (text.includes(NHS) || text.includes(HELD_MARKER)) leaks.push(`${w.role} GET ${path}`);
+      }
+      for (const e of w.r.events) if (JSON.stringify(e).includes(NHS) || JSON.stringify(e).includes(HELD_MARKER)) leaks.push(`${w.role} event ${e.type} on ${e.topic}`);
+    }
+    // Replay from the start, after everything happened, must not bring them back either.
+    for (const w of watchers) {
+      const late = connect(t.url, w.role === 'anonymous' ? {} : { cookie: clients[w.role].cookie });
+      sockets.push(late);
+      for (const topic of topics) await subscribe(late.socket, topic, 0);
+      await new Promise((r) => setTimeout(r, 300));
+      for (const e of late.events) if (JSON.stringify(e).includes(NHS) || JSON.stringify(e).includes(HELD_MARKER)) leaks.push(`${w.role} replayed ${e.type} on ${e.topic}`);
+    }
+    expect(leaks).toEqual([]);
+  }, 60_000);
+});

@@ -1,0 +1,146 @@
+import { Redis } from 'ioredis';
+import { topics } from '@commons/realtime';
+import { OutboxEvent, toEnvelope } from '../src/realtime/outbox.event';
+import { DeliveryService } from '../src/realtime/delivery.service';
+import { Tx } from '../src/realtime/outbox.service';
+import { connect, eventually, isolated, Received, signedIn, startApp, subscribe, TestApp } from './harness';
+
+// Events reach an instance through Redis in whatever order the relays of several processes publish
+// them, and the sweeper repeats some. A subscriber must still get each once, in seq order, replayed
+// ones before live ones. Here the test is the relay: it commits events without publishing them, then
+// publishes them out of order and twice. The sweeper is slowed right down so it does not interfere.
+let app: TestApp;
+let redis: Redis;
+let channel: string;
+const sockets: Received[] = [];
+
+beforeAll(async () => {
+  const env = await isolated('delivery');
+  channel = `${env.REDIS_PREFIX}:events`;
+  app = await startApp({ ...env, OUTBOX_SWEEP_MS: '60000' });
+  redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+});
+afterEach(() => sockets.splice(0).forEach((r) => r.socket.disconnect()));
+afterAll(async () => {
+  redis.disconnect();
+  await app.close();
+});
+
+function open(cookie: string) {
+  const r = connect(app.url, { cookie });
+  sockets.push(r);
+  return r;
+}
+
+/** Commits n events on the topic and publishes none of them. */
+async function commit(userId: string, n: number): Promise<OutboxEvent[]> {
+  const events: OutboxEvent[] = [];
+  for (let i = 0; i < n; i++) {
+    events.push(await app.db.transaction((m) => new Tx(m, []).record(topics.user(userId), 'user.roles.changed', { userId, roles: ['member'], by: userId }, userId)));
+  }
+  return events;
+}
+
+async function publish(...events: OutboxEvent[]) {
+  await redis.publish(channel, JSON.stringify(events.map(toEnvelope)));
+}
+
+const seqs = (r: Received) => r.events.map((e) => e.seq);
+const settle = () => new Promise((r) => setTimeout(r, 300));
+
+it('delivers events that arrive out of order, twice, or not at all, once each and in order', async () => {
+  const { client, user } = await signedIn(app.url);
+  const member = open(client.cookie);
+  expect(await subscribe(member.socket, topics.user(user.id))).toEqual({ ok: true, seq: 0 });
+
+  const [e1, e2, e3, e4, e5] = await commit(user.id, 5);
+  await publish(e3); // 1 and 2 never come through Redis: they are fetched from the outbox
+  await eventually(() => expect(seqs(member)).toEqual([1, 2, 3]));
+  await publish(e5, e1, e2, e3);
+  await publish(e4);
+  await eventually(() => expect(seqs(member)).toEqual([1, 2, 3, 4, 5]));
+  await settle();
+  expect(seqs(member)).toEqual([1, 2, 3, 4, 5]);
+  expect(member.events[0]).toEqual(toEnvelope(e1));
+});
+
+it('replays what was missed before anything live, even while events keep coming', async () => {
+  const { client, user } = await signedIn(app.url);
+  const watcher = open(client.cookie);
+  await subscribe(watcher.socket, topics.user(user.id)); // the instance is already delivering this topic
+  const before = await commit(user.id, 30);
+  await publish(...before);
+
+  const late = open(client.cookie);
+  const acked = subscribe(late.socket, topics.user(user.id), 10);
+  const during = await commit(user.id, 10);
+  for (const e of during) await publish(e);
+  expect((await acked).ok).toBe(true);
+
+  await eventually(() => expect(seqs(late)).toEqual(Array.from({ length: 30 }, (_, i) => i + 11)));
+  await eventually(() => expect(seqs(watcher)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1)));
+  await settle();
+  expect(seqs(late)).toHaveLength(30);
+});
+
+it('a subscriber without afterSeq starts at the acked seq even when this instance has not yet heard of it', async () => {
+  const { client, user } = await signedIn(app.url);
+  const first = open(client.cookie);
+  await subscribe(first.socket, topics.user(user.id));
+  const [, e2] = await commit(user.id, 2); // committed, not yet arrived here
+
+  const second = open(client.cookie);
+  expect(await subscribe(second.socket, topics.user(user.id))).toEqual({ ok: true, seq: 2 });
+  const [e3] = await commit(user.id, 1);
+  await publish(e3);
+  await eventually(() => expect(seqs(first)).toEqual([1, 2, 3]));
+  await eventually(() => expect(seqs(second)).toEqual([3]));
+  await publish(e2);
+  await settle();
+  expect(seqs(second)).toEqual([3]);
+});
+
+it('a subscribe again with afterSeq (a rewind) replaces a replay still under way: after its ack, each event once, in order', async () => {
+  const { client, user } = await signedIn(app.url);
+  const topic = topics.user(user.id);
+  const watcher = open(client.cookie);
+  await subscribe(watcher.socket, topic);
+  // Several pages of replay (500 a page), so the first replay is still going when the rewind comes.
+  const events = await app.db.transaction(async (m) => {
+    const tx = new Tx(m, []);
+    const out: OutboxEvent[] = [];
+    for (let i = 0; i < 1500; i++) out.push(await tx.record(topic, 'user.roles.changed', { userId: user.id, roles: ['member'], by: user.id }, user.id));
+    return out;
+  });
+  await publish(events[events.length - 1]); // the instance fetches the rest for the watcher
+
+  const member = open(client.cookie);
+  await subscribe(member.socket, topic, 0);
+  let split = -1;
+  await new Promise<void>((resolve) =>
+    member.socket.emit('subscribe', { topic, afterSeq: 0 }, () => {
+      split = member.events.length;
+      resolve();
+    }),
+  );
+  const all = Array.from({ length: 1500 }, (_, i) => i + 1);
+  await eventually(() => expect(seqs(member).slice(split)).toEqual(all));
+  await settle();
+  expect(seqs(member).slice(split)).toEqual(all);
+  await eventually(() => expect(seqs(watcher)).toEqual(all));
+});
+
+it('forgets a topic on this instance once its last follower has gone', async () => {
+  const { client, user } = await signedIn(app.url);
+  const streams = app.app.get(DeliveryService)['streams'] as Map<string, unknown>;
+  const one = open(client.cookie);
+  const two = open(client.cookie);
+  await subscribe(one.socket, topics.user(user.id));
+  await subscribe(two.socket, topics.user(user.id));
+  expect(streams.has(topics.user(user.id))).toBe(true);
+  one.socket.disconnect();
+  await settle();
+  expect(streams.has(topics.user(user.id))).toBe(true);
+  two.socket.emit('unsubscribe', { topic: topics.user(user.id) });
+  await eventually(() => expect(streams.has(topics.user(user.id))).toBe(false));
+});

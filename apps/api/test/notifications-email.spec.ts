@@ -1,0 +1,185 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { mentionToken } from '@commons/domain';
+import { EmailService } from '../src/notifications/email.service';
+import { Client, eventually, isolated, settled as waitSettled, signedIn, startApp, startWorker, TestApp } from './harness';
+
+interface Mail {
+  to: string[];
+  headers: Record<string, string>;
+  text: string;
+}
+
+/** Enough MIME for what nodemailer sends here: unfolded headers, RFC 2047 words, quoted-printable text. */
+function decodeWords(value: string) {
+  return value.replace(/=\?utf-8\?([QB])\?([^?]*)\?=\s*/gi, (_, enc: string, data: string) =>
+    enc.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+  );
+}
+function parse(raw: string, to: string[]): Mail {
+  const split = raw.indexOf('\r\n\r\n');
+  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
+  const headers: Record<string, string> = {};
+  for (const line of head.split('\r\n')) {
+    const i = line.indexOf(':');
+    headers[line.slice(0, i).toLowerCase()] = decodeWords(line.slice(i + 1).trim());
+  }
+  let body = raw.slice(split + 4);
+  if (/quoted-printable/i.test(headers['content-transfer-encoding'] ?? '')) {
+    body = Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+  } else if (/base64/i.test(headers['content-transfer-encoding'] ?? '')) {
+    body = Buffer.from(body, 'base64').toString('utf8');
+  }
+  return { to, headers, text: body.replace(/\r\n/g, '\n') };
+}
+
+let smtp: SMTPServer;
+const inbox: Mail[] = [];
+let t: TestApp;
+let worker: INestApplicationContext;
+let n = 0;
+
+const mailsTo = (email: string) => inbox.filter((m) => m.to.includes(email));
+const settled = () => waitSettled(t.db, worker);
+async function emailer(name: string) {
+  const m = await signedIn(t.url, { displayName: name });
+  expect((await m.client.put('/api/notifications/preferences', { email: 'on' })).body).toMatchObject({ email: 'on', emailAvailable: true });
+  return m;
+}
+async function thread(c: Client, title: string) {
+  const res = await c.post('/api/threads', { subjectType: 'general', title, body: 'First message' });
+  expect(res.status).toBe(201);
+  return res.body.thread.id as number;
+}
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        inbox.push(parse(Buffer.concat(chunks).toString('latin1'), session.envelope.rcptTo.map((r) => r.address)));
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const port = (smtp.server.address() as AddressInfo).port;
+  const env = { ...(await isolated('email')), SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Commons <commons@example.org>', MESSAGE_RATE_PER_MINUTE: '1000' };
+  t = await startApp(env);
+  // The worker writes the links: they point at the API the test talks to.
+  worker = await startWorker({ ...env, PUBLIC_ORIGIN: t.url });
+});
+afterAll(async () => {
+  await worker?.close();
+  await t?.close();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+describe('email', () => {
+  it('sends a mention at once to those who chose email, with a one-click unsubscribe; nobody else; never twice', async () => {
+    const ada = await emailer('Ada Email');
+    const quiet = await signedIn(t.url, { displayName: 'Quinn Quiet' });
+    const writer = await signedIn(t.url, { displayName: 'Wren Writer' });
+    const id = await thread(writer.client, `Placement codes ${++n}`);
+    await writer.client.post(`/api/threads/${id}/messages`, {
+      body: `Over to ${mentionToken({ id: ada.user.id, displayName: 'Ada Email' })} and ${mentionToken({ id: quiet.user.id, displayName: 'Quinn Quiet' })}`,
+    });
+    await settled();
+    const mails = await eventually(() => {
+      const m = mailsTo(ada.user.email);
+      expect(m).toHaveLength(1);
+      return m;
+    });
+    const [mail] = mails;
+    expect(mail.headers.from).toBe('Commons <commons@example.org>');
+    expect(mail.headers.subject).toBe(`Wren Writer mentioned you in “Placement codes ${n}”`);
+    expect(mail.text).toContain(`${t.url}/threads/${id}#message-`);
+    expect(mail.headers['list-unsubscribe']).toMatch(new RegExp(`^<${t.url}/api/notifications/unsubscribe\\?token=[^>]+>$`));
+    expect(mail.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+    expect(mail.text).toContain(mail.headers['list-unsubscribe'].slice(1, -1));
+    expect(mailsTo(quiet.user.email)).toEqual([]);
+    expect(mailsTo(writer.user.email)).toEqual([]);
+
+    // The job again (a retry): nothing more is sent.
+    const [{ id: notificationId }] = await t.db.query(`SELECT id FROM notifications WHERE user_id = $1 AND kind = 'mention'`, [ada.user.id]);
+    expect(await worker.get(EmailService).emailNow({ notificationId: Number(notificationId) })).toBe('nothing to send');
+    expect(mailsTo(ada.user.email)).toHaveLength(1);
+  });
+
+  it('sends the rest in a daily digest of what is unread since the last one; nothing when empty; nothing twice', async () => {
+    const dan = await emailer('Dan Digest');
+    const poster = await signedIn(t.url, { displayName: 'Pat Poster' });
+    const id = await thread(poster.client, `Digest thread ${++n}`);
+    await settled();
+    await dan.client.put(`/api/watches/thread/${id}`, { level: 'watching' });
+    await poster.client.post(`/api/threads/${id}/messages`, { body: 'First news' });
+    await poster.client.post(`/api/threads/${id}/messages`, { body: 'Second news' });
+    await poster.client.post(`/api/threads/${id}/messages`, { body: 'Third news' });
+    await settled();
+    // Watching is digest material: nothing at once.
+    expect(mailsTo(dan.user.email)).toEqual([]);
+    // One read on the site is not repeated by email.
+    const items = (await dan.client.get('/api/notifications')).body.items;
+    expect(items).toHaveLength(3);
+    await dan.client.post('/api/notifications/read', { ids: [items[0].id] });
+
+    const email = worker.get(EmailService);
+    const first = await email.digest();
+    expect(first.sent).toBeGreaterThanOrEqual(1);
+    const digests = mailsTo(dan.user.email);
+    expect(digests).toHaveLength(1);
+    expect(digests[0].headers.subject).toBe('Your daily digest: 2 new notifications');
+    expect(digests[0].text.match(/Pat Poster posted in “Digest thread \d+”/g)).toHaveLength(2);
+    expect(digests[0].text).toContain(`${t.url}/threads/${id}#message-`);
+    expect(digests[0].headers['list-unsubscribe']).toContain('/api/notifications/unsubscribe?token=');
+    expect((await dan.client.get('/api/notifications/preferences')).body.lastDigestAt).toEqual(expect.any(String));
+
+    // A rerun (the job retried, or run twice) sends nothing: there is nothing new.
+    expect(await email.digest()).toEqual({ sent: 0 });
+    expect(mailsTo(dan.user.email)).toHaveLength(1);
+  });
+
+  it('unsubscribes with the emailed link, without signing in, by GET or by RFC 8058 POST; a forged token does nothing', async () => {
+    const una = await emailer('Una Unsub');
+    const writer = await signedIn(t.url);
+    const id = await thread(writer.client, `Unsubscribe thread ${++n}`);
+    await writer.client.post(`/api/threads/${id}/messages`, { body: `Hi ${mentionToken({ id: una.user.id, displayName: 'Una' })}` });
+    const [mail] = await eventually(() => {
+      const m = mailsTo(una.user.email);
+      expect(m).toHaveLength(1);
+      return m;
+    });
+    const link = mail.headers['list-unsubscribe'].slice(1, -1);
+    const token = new URL(link).searchParams.get('token')!;
+
+    // A token for someone else made from this one's signature is refused, and changes nothing.
+    const forged = `${writer.user.id}.${token.split('.')[1]}`;
+    const bad = await new Client(t.url).get(`/api/notifications/unsubscribe?token=${encodeURIComponent(forged)}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toHaveProperty('token');
+    expect((await new Client(t.url).get('/api/notifications/unsubscribe')).body.error.fields).toHaveProperty('token');
+    expect((await una.client.get('/api/notifications/preferences')).body.email).toBe('on');
+
+    const page = await fetch(link);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('no more notification emails');
+    expect((await una.client.get('/api/notifications/preferences')).body.email).toBe('off');
+
+    // Mail clients' one-click: a form POST to the same link.
+    await una.client.put('/api/notifications/preferences', { email: 'on' });
+    const oneClick = await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(oneClick.status).toBe(200);
+    expect((await una.client.get('/api/notifications/preferences')).body.email).toBe('off');
+
+    // Off means off: another mention sends nothing.
+    await writer.client.post(`/api/threads/${id}/messages`, { body: `Again ${mentionToken({ id: una.user.id, displayName: 'Una' })}` });
+    await settled();
+    expect(mailsTo(una.user.email)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,84 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { isolated } from './harness';
+
+/** The built entry points, exactly as `npm run start:api` / `start:worker` run them (npm test builds first). */
+const API = 'dist/apps/api/src/main.js';
+const WORKER = 'dist/apps/api/src/worker.js';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function run(entry: string, env: Record<string, string>) {
+  const child = spawn(process.execPath, [entry], { env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  return { child, exited, output: () => output };
+}
+
+async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const value = await fn().catch(() => undefined);
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const children: ChildProcess[] = [];
+afterAll(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
+
+describe('the built processes', () => {
+  beforeAll(() => {
+    if (!existsSync(API)) throw new Error(`${API} is missing: run \`npm run build\` first (npm test does)`);
+  });
+
+  it('the API serves HTTP and the web client on one port and stops cleanly on SIGTERM', async () => {
+    const own = await isolated('process');
+    const port = await freePort();
+    const api = run(API, { ...own, PORT: String(port), PUBLIC_ORIGIN: `http://127.0.0.1:${port}` });
+    children.push(api.child);
+    const health = await until('health', async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      return res.ok ? res.json() : undefined;
+    });
+    expect(health).toEqual({ postgres: 'up', redis: 'up' });
+    // The web client is built before the tests run (npm test does it), and served from the same port.
+    const page = await fetch(`http://127.0.0.1:${port}/some/client/route`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<div id="root">/);
+    // Structured JSON logs with a request id.
+    await fetch(`http://127.0.0.1:${port}/api/organisations`, { headers: { 'x-request-id': 'process-test-1' } });
+    await until('request log', async () => (api.output().includes('"id":"process-test-1"') ? true : undefined), 5_000);
+
+    api.child.kill('SIGTERM');
+    const { code, signal } = await api.exited;
+    expect(code === 0 || signal === 'SIGTERM').toBe(true);
+  });
+
+  it('the worker starts and stops cleanly on SIGTERM', async () => {
+    const worker = run(WORKER, {});
+    children.push(worker.child);
+    await until('worker start', async () => (worker.output().includes('worker started') ? true : undefined));
+    worker.child.kill('SIGTERM');
+    const { code, signal } = await worker.exited;
+    expect(code === 0 || signal === 'SIGTERM').toBe(true);
+  });
+
+  it('refuses to start with a bad variable, naming it', async () => {
+    const api = run(API, { PORT: 'eighty' });
+    const { code } = await api.exited;
+    expect(code).toBe(1);
+    expect(api.output()).toMatch(/Invalid environment:\n\s+PORT:/);
+  });
+});

@@ -1,0 +1,83 @@
+import { OutboxService, Tx } from '../src/realtime/outbox.service';
+import { RelayService } from '../src/realtime/relay.service';
+import { connect, eventually, isolated, Received, signedIn, signedInAdmin, startApp, subscribe, TestApp } from './harness';
+
+// `moderation` events get their seq after commit, from whichever process's relay numbers them first.
+// Writers on two instances at once must still produce seqs 1..N, each event numbered exactly once,
+// and a subscriber must receive them in that order, each once. Own database: the test counts seqs.
+let a: TestApp;
+let b: TestApp;
+const sockets: Received[] = [];
+
+beforeAll(async () => {
+  const env = await isolated('sequencing');
+  // The sweeper is slowed right down: the relays alone must number and publish everything.
+  a = await startApp({ ...env, OUTBOX_SWEEP_MS: '60000' }); // one at a time: each migrates the new database
+  b = await startApp({ ...env, OUTBOX_SWEEP_MS: '60000' });
+});
+afterEach(() => sockets.splice(0).forEach((r) => r.socket.disconnect()));
+afterAll(async () => {
+  await Promise.all([a?.close(), b?.close()]);
+});
+
+async function moderatorSocket(url: string) {
+  const admin = await signedInAdmin(url);
+  const r = connect(url, { cookie: admin.cookie });
+  sockets.push(r);
+  return r;
+}
+
+function record(t: TestApp, userId: string) {
+  return t.app.get(OutboxService).transaction(async (tx) => (await tx.record('moderation', 'user.roles.changed', { userId, roles: ['member'], by: userId })).id);
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+it('numbers concurrent writes on one topic 1..N without gaps, once each, in the order subscribers get them', async () => {
+  const { user } = await signedIn(a.url);
+  const moderator = await moderatorSocket(a.url);
+  const late = await moderatorSocket(b.url);
+  const ack = await subscribe(moderator.socket, 'moderation');
+  expect(ack).toMatchObject({ ok: true });
+  const start = ack.seq!;
+
+  const n = 120;
+  const ids = await Promise.all(range(1, n).map((i) => record(i % 2 ? a : b, user.id)));
+
+  await eventually(async () => {
+    const numbered = await a.db.query(`SELECT count(*)::int AS n FROM outbox WHERE topic = 'moderation' AND seq IS NULL`);
+    expect(numbered).toEqual([{ n: 0 }]);
+  });
+  const settled: { id: number; seq: number }[] = await a.db.query(
+    `SELECT id::int, seq::int FROM outbox WHERE topic = 'moderation' AND id = ANY($1) ORDER BY seq`,
+    [ids],
+  );
+  expect(settled.map((r) => r.seq)).toEqual(range(start + 1, start + n));
+  expect(new Set(settled.map((r) => r.id))).toEqual(new Set(ids));
+  expect(await a.db.query(`SELECT seq::int FROM topic_seqs WHERE topic = 'moderation'`)).toEqual([{ seq: start + n }]);
+
+  // Live: each event once, in seq order, carrying the id it was numbered with.
+  await eventually(() => expect(moderator.events.map((e) => e.seq)).toEqual(range(start + 1, start + n)));
+  expect(moderator.events.map((e) => e.id)).toEqual(settled.map((r) => r.id));
+  // Replayed from the outbox on the other instance: the same sequence.
+  expect(await subscribe(late.socket, 'moderation', start)).toEqual({ ok: true, seq: start + n });
+  await eventually(() => expect(late.events.map((e) => e.seq)).toEqual(range(start + 1, start + n)));
+  expect(late.events.map((e) => e.id)).toEqual(settled.map((r) => r.id));
+});
+
+it('an event committed but never numbered (its process died) is numbered and sent by the sweeper', async () => {
+  const { user } = await signedIn(a.url);
+  const moderator = await moderatorSocket(b.url);
+  const { seq: start } = await subscribe(moderator.socket, 'moderation');
+  // Committed without its relay running, as if the process stopped right after the commit.
+  const orphan = await a.db.transaction((m) => new Tx(m, []).record('moderation', 'user.roles.changed', { userId: user.id, roles: ['member'], by: user.id }));
+  expect(orphan.seq).toBe(0);
+  await a.db.query(`UPDATE outbox SET created_at = now() - interval '1 minute' WHERE id = $1`, [orphan.id]);
+  expect(await a.db.query(`SELECT seq FROM outbox WHERE id = $1`, [orphan.id])).toEqual([{ seq: null }]);
+  // Not current yet: a subscriber sees only numbered events.
+  expect(await subscribe(moderator.socket, 'moderation')).toEqual({ ok: true, seq: start });
+
+  await a.app.get(RelayService).sweep();
+  expect(await a.db.query(`SELECT seq::int FROM outbox WHERE id = $1`, [orphan.id])).toEqual([{ seq: start! + 1 }]);
+  await eventually(() => expect(moderator.events.map((e) => [e.id, e.seq])).toEqual([[orphan.id, start! + 1]]));
+});

@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The API (apps/api) serves dist/web and falls back to index.html for client-side routes.
+export default defineConfig({
+  root: __dirname,
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@commons/domain': path.resolve(__dirname, '../../libs/domain/src/index.ts'),
+      '@commons/realtime': path.resolve(__dirname, '../../libs/realtime/src/index.ts'),
+    },
+  },
+  build: {
+    outDir: path.resolve(__dirname, '../../dist/web'),
+    emptyOutDir: true,
+    // govuk-frontend ships minified CSS holding old IE "@media screen\\0" hacks that lightningcss's minifier
+    // rejects; our own CSS is tiny, so skip minifying. Its url(/assets/fonts|images/...) stay unresolved on
+    // purpose: src/app.css ensures the browser never asks for them.
+    cssMinify: false,
+  },
+  server: {
+    proxy: {
+      '/api': 'http://localhost:3000',
+      '/socket.io': { target: 'http://localhost:3000', ws: true },
+    },
+  },
+});
