@@ -197,11 +197,7 @@ export async function signedInAdmin(url: string) {
  */
 export async function settled(db: DataSource, worker: INestApplicationContext, ms = 20_000) {
   const jobs = worker.get(JobsService);
-  await eventually(async () => {
-    // Published first: the relay enqueues an event's jobs before marking it published, so from here on
-    // every job the writes imply is counted below until it has finished.
-    const [{ n: unpublished }] = await db.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`);
-    expect(unpublished).toBe(0);
+  const idle = async () => {
     for (const name of ['moderation', 'notifications'] as const) {
       const queue = jobs.queue(name);
       const counts = await queue.getJobCounts('waiting', 'active', 'prioritized');
@@ -211,5 +207,17 @@ export async function settled(db: DataSource, worker: INestApplicationContext, m
       expect(retrying.map((j) => `${j.name}: ${j.failedReason}`)).toEqual([]);
       expect((await queue.getFailed()).map((j) => `${j.name}: ${j.failedReason}`)).toEqual([]);
     }
+  };
+  const outbox = async () => (await db.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE published_at IS NULL)::int AS unpublished FROM outbox`))[0];
+  await eventually(async () => {
+    // A job commits its events before it completes and publishes them after, and the relay enqueues an
+    // event's jobs before marking it published. So: queues idle, then nothing unpublished, then queues
+    // idle again (the jobs those last events implied), and no event committed in between.
+    const before = await outbox();
+    await idle();
+    expect((await outbox()).unpublished).toBe(0);
+    await idle();
+    const after = await outbox();
+    expect([after.n, after.unpublished]).toEqual([before.n, 0]);
   }, ms);
 }

@@ -273,15 +273,19 @@ export class MessageRepository {
     return rows.length > 0;
   }
 
-  /** Earlier messages by the same author in the hour before, to spot the same text pasted again. */
-  recentBodies(id: number): Promise<string[]> {
-    return this.dataSource
-      .query(
-        `SELECT e.body FROM messages m JOIN messages e ON e.author_id = m.author_id AND e.id < m.id AND e.created_at > m.created_at - interval '1 hour'
-         WHERE m.id = $1 ORDER BY e.id DESC LIMIT 20`,
-        [id],
-      )
-      .then((rows: { body: string }[]) => rows.map((r) => r.body));
+  /** For each message, earlier ones by the same author in the hour before, to spot the same text pasted again. */
+  async recentBodies(ids: number[]): Promise<Map<number, string[]>> {
+    const rows: { id: string; body: string }[] = await this.dataSource.query(
+      `SELECT m.id, e.body FROM messages m
+       CROSS JOIN LATERAL (SELECT e.body FROM messages e
+                           WHERE e.author_id = m.author_id AND e.id < m.id AND e.created_at > m.created_at - interval '1 hour'
+                           ORDER BY e.id DESC LIMIT 20) e
+       WHERE m.id = ANY($1)`,
+      [ids],
+    );
+    const texts = new Map<number, string[]>();
+    for (const r of rows) texts.set(Number(r.id), [...(texts.get(Number(r.id)) ?? []), r.body]);
+    return texts;
   }
 
   async existingUsers(ids: string[]): Promise<string[]> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { topics } from '@commons/realtime';
-import type { ModerationSubject, Redacted, SubjectContent } from '../moderation/moderation.subject';
+import type { Check, ModerationSubject, Redacted, SubjectContent } from '../moderation/moderation.subject';
 import { ModerationService } from '../moderation/moderation.service';
 import type { Tx } from '../realtime/outbox.service';
 import { MessageRepository, toMessage } from './discussions.repository';
@@ -40,13 +40,15 @@ export class MessageSubject implements ModerationSubject {
     );
   }
 
-  recentTexts(id: number) {
-    return this.messages.recentBodies(id);
+  recentTexts(ids: number[]) {
+    return this.messages.recentBodies(ids);
   }
 
-  async applyCheck(tx: Tx, id: number, state: 'published' | 'held') {
-    const message = await this.messages.get(id, tx.manager, true);
-    if (state === 'held' && message?.state === 'visible') {
+  /** Published needs nothing (a message is visible until held); held ones are few, one at a time. */
+  async applyChecks(tx: Tx, checks: Check[]) {
+    for (const { id } of checks.filter((c) => c.state === 'held')) {
+      const message = await this.messages.get(id, tx.manager, true);
+      if (message?.state !== 'visible') continue;
       await this.messages.setState(tx.manager, id, 'held');
       await tx.record(topics.thread(Number(message.thread_id)), 'message.hidden', { id, seq: message.seq });
     }

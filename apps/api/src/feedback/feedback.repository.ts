@@ -44,21 +44,28 @@ export class FeedbackRepository {
     return manager.query(`SELECT * FROM feedback WHERE id = ANY($1)`, [ids]);
   }
 
-  /** Earlier summaries from the same client in the hour before, to spot the same text sent again. */
-  recentSummaries(id: number): Promise<string[]> {
-    return this.dataSource
-      .query(
-        `SELECT e.summary FROM feedback f JOIN feedback e ON e.client_hash = f.client_hash AND e.id < f.id AND e.created_at > f.created_at - interval '1 hour'
-         WHERE f.id = $1 ORDER BY e.id DESC LIMIT 20`,
-        [id],
-      )
-      .then((rows: { summary: string }[]) => rows.map((r) => r.summary));
+  /** For each item, earlier summaries from the same client in the hour before, to spot the same text sent again. */
+  async recentSummaries(ids: number[]): Promise<Map<number, string[]>> {
+    const rows: { id: string; summary: string }[] = await this.dataSource.query(
+      `SELECT f.id, e.summary FROM feedback f
+       CROSS JOIN LATERAL (SELECT e.summary FROM feedback e
+                           WHERE e.client_hash = f.client_hash AND e.id < f.id AND e.created_at > f.created_at - interval '1 hour'
+                           ORDER BY e.id DESC LIMIT 20) e
+       WHERE f.id = ANY($1)`,
+      [ids],
+    );
+    const texts = new Map<number, string[]>();
+    for (const r of rows) texts.set(Number(r.id), [...(texts.get(Number(r.id)) ?? []), r.summary]);
+    return texts;
   }
 
-  async setStatus(manager: EntityManager, id: number, status: string, redacted?: { summary: string; details: string | null }) {
+  /** One statement for many rows (a batch of checks); a null `redacted` keeps what was there. */
+  async setStatus(manager: EntityManager, changes: { id: number; status: string; redacted: { summary: string; details: string | null } | null }[]) {
+    if (!changes.length) return;
     await manager.query(
-      `UPDATE feedback SET status = $2, redacted_summary = COALESCE($3, redacted_summary), redacted_details = COALESCE($4, redacted_details) WHERE id = $1`,
-      [id, status, redacted?.summary ?? null, redacted?.details ?? null],
+      `UPDATE feedback f SET status = c.status, redacted_summary = COALESCE(c.summary, f.redacted_summary), redacted_details = COALESCE(c.details, f.redacted_details)
+       FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS c(id, status, summary, details) WHERE f.id = c.id`,
+      [changes.map((c) => c.id), changes.map((c) => c.status), changes.map((c) => c.redacted?.summary ?? null), changes.map((c) => c.redacted?.details ?? null)],
     );
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ModerationSubject, Redacted, SubjectContent } from '../moderation/moderation.subject';
+import type { Check, ModerationSubject, Redacted, SubjectContent } from '../moderation/moderation.subject';
 import { ModerationService } from '../moderation/moderation.service';
 import type { Tx } from '../realtime/outbox.service';
 import { FeedbackRepository } from './feedback.repository';
@@ -32,15 +32,15 @@ export class FeedbackSubject implements ModerationSubject {
     );
   }
 
-  async recentTexts(id: number) {
-    return this.feedback.recentSummaries(id);
+  recentTexts(ids: number[]) {
+    return this.feedback.recentSummaries(ids);
   }
 
-  async applyCheck(tx: Tx, id: number, state: 'published' | 'held', redacted: Redacted | null) {
-    await this.feedback.setStatus(tx.manager, id, state, redacted ?? undefined);
+  async applyChecks(tx: Tx, checks: Check[]) {
+    await this.feedback.setStatus(tx.manager, checks.map((c) => ({ id: c.id, status: c.state, redacted: c.redacted })));
   }
 
   async applyDecision(tx: Tx, id: number, decision: 'approve' | 'redact' | 'reject', redacted: Redacted) {
-    await this.feedback.setStatus(tx.manager, id, STATUS[decision], decision === 'redact' ? redacted : undefined);
+    await this.feedback.setStatus(tx.manager, [{ id, status: STATUS[decision], redacted: decision === 'redact' ? redacted : null }]);
   }
 }

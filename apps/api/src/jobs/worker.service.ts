@@ -3,7 +3,7 @@ import { Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { JobData, JobName, JobPayloads, QueueName } from '@commons/realtime';
 import { ENV, Env } from '../config/env';
-import { ModerationService } from '../moderation/moderation.service';
+import { CHECK_BATCH, ModerationService } from '../moderation/moderation.service';
 import { EmailService } from '../notifications/email.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { bullPrefix, JobsService } from './jobs.service';
@@ -42,10 +42,11 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       .queue('notifications')
       .upsertJobScheduler('digest', { pattern: '0 7 * * *', tz: 'Europe/London' }, { name: 'digest', data: {} })
       .catch((error: Error) => this.logger.warn(`scheduling digest: ${error.message}`));
+    // Moderation checks share a transaction per batch, not a connection each: enough jobs at once to fill two batches.
     for (const queue of Object.keys(this.handlers) as QueueName[]) {
       const connection = new Redis(this.env.REDIS_URL, { maxRetriesPerRequest: null, connectionName: `commons-worker-${queue}` });
       this.connections.push(connection);
-      const worker = new Worker(queue, (job: Job) => this.run(queue, job), { connection, prefix: bullPrefix(this.env), concurrency: this.env.WORKER_CONCURRENCY });
+      const worker = new Worker(queue, (job: Job) => this.run(queue, job), { connection, prefix: bullPrefix(this.env), concurrency: queue === 'moderation' ? 2 * CHECK_BATCH : this.env.WORKER_CONCURRENCY });
       worker.on('failed', (job, error) => this.logger.warn(`${queue}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
       worker.on('error', (error) => this.logger.warn(`${queue} worker: ${error.message}`));
       this.workers.push(worker);

@@ -72,10 +72,9 @@ export class ModerationRepository {
     return { id: Number(row.id), created: false };
   }
 
-  /** The subject's `new` item, locked until the transaction ends. */
-  async lockedFor(manager: EntityManager, subjectType: ModerationItem['subjectType'], subjectId: number): Promise<ItemRow | null> {
-    const rows = await manager.query(`${SELECT_ITEM} WHERE i.subject_type = $1 AND i.subject_id = $2 AND i.reason = 'new' FOR UPDATE OF i`, [subjectType, subjectId]);
-    return rows[0] ?? null;
+  /** The subjects' `new` items, locked until the transaction ends (in id order: two batches cannot deadlock). */
+  lockedFor(manager: EntityManager, subjectType: ModerationItem['subjectType'], subjectIds: number[]): Promise<ItemRow[]> {
+    return manager.query(`${SELECT_ITEM} WHERE i.subject_type = $1 AND i.subject_id = ANY($2) AND i.reason = 'new' ORDER BY i.id FOR UPDATE OF i`, [subjectType, subjectIds]);
   }
 
   /** With `lock`, the row is held until the transaction ends, so two decisions queue up. */
@@ -97,22 +96,23 @@ export class ModerationRepository {
   }
 
   /**
-   * Records the check unless it was recorded already (then null); a moderator's earlier decision keeps
-   * its state. Returns the columns the check set, as stored.
+   * Records checks not recorded already (those are left out of the answer); a moderator's earlier
+   * decision keeps its state. Answers the columns each check set, as stored, by item id.
    */
-  async recordCheck(
+  async recordChecks(
     manager: EntityManager,
-    id: number,
-    check: { state: string; outcome: string; findings: unknown[]; redacted: unknown },
-  ): Promise<Pick<ItemRow, 'state' | 'outcome' | 'findings' | 'redacted' | 'checked_at'> | null> {
+    checks: { id: number; state: string; outcome: string; findings: unknown[]; redacted: unknown }[],
+  ): Promise<Map<number, Pick<ItemRow, 'state' | 'outcome' | 'findings' | 'redacted' | 'checked_at'>>> {
+    if (!checks.length) return new Map();
     // An UPDATE answers [rows, count].
     const [rows] = await manager.query(
-      `UPDATE moderation_items
-       SET outcome = $2, findings = $3, redacted = $5, checked_at = now(), state = CASE WHEN decided_at IS NULL THEN $4 ELSE state END
-       WHERE id = $1 AND checked_at IS NULL RETURNING state, outcome, findings, redacted, checked_at`,
-      [id, check.outcome, JSON.stringify(check.findings), check.state, JSON.stringify(check.redacted)],
+      `UPDATE moderation_items i
+       SET outcome = c.outcome, findings = c.findings, redacted = c.redacted, checked_at = now(), state = CASE WHEN i.decided_at IS NULL THEN c.state ELSE i.state END
+       FROM unnest($1::bigint[], $2::text[], $3::jsonb[], $4::text[], $5::jsonb[]) AS c(id, outcome, findings, state, redacted)
+       WHERE i.id = c.id AND i.checked_at IS NULL RETURNING i.id, i.state, i.outcome, i.findings, i.redacted, i.checked_at`,
+      [checks.map((c) => c.id), checks.map((c) => c.outcome), checks.map((c) => JSON.stringify(c.findings)), checks.map((c) => c.state), checks.map((c) => JSON.stringify(c.redacted))],
     );
-    return rows[0] ?? null;
+    return new Map(rows.map(({ id, ...checked }: ItemRow) => [Number(id), checked]));
   }
 
   async recordDecision(manager: EntityManager, id: number, d: { state: string; decision: string; by: string; note: string | null; findings: unknown[]; redacted: unknown }) {

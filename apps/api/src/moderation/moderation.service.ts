@@ -1,10 +1,14 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { checkContent, DecisionInput, ModerationItem, moderationOutcome, ModerationState, redact } from '@commons/domain';
 import type { JobData } from '@commons/realtime';
+import { Batcher } from '../common/batcher';
 import type { AuthDto } from '../identity/auth.guard';
 import { OutboxService, Tx } from '../realtime/outbox.service';
 import { ItemRow, ModerationRepository, toItem } from './moderation.repository';
 import type { ModerationSubject, Redacted, SubjectContent, SubjectType } from './moderation.subject';
+
+/** Checks one transaction takes at most; two run at once, so the next fills while one commits. */
+export const CHECK_BATCH = 100;
 
 const OUTCOME_RANK = { clean: 0, spam: 1, abusive: 2, personal_data: 3 } as const;
 type Outcome = keyof typeof OUTCOME_RANK;
@@ -31,6 +35,7 @@ const DECIDED: Record<DecisionInput['decision'], ModerationState> = { approve: '
 @Injectable()
 export class ModerationService {
   private readonly subjects = new Map<SubjectType, ModerationSubject>();
+  private readonly checks = new Batcher<number, string>((type, ids) => this.checkMany(type as SubjectType, ids), CHECK_BATCH, 2);
 
   constructor(
     private readonly outbox: OutboxService,
@@ -66,30 +71,57 @@ export class ModerationService {
     return id;
   }
 
-  /** The `moderation/check` job. Idempotent: a second run finds the item checked and does nothing. */
-  async check({ subjectType, subjectId }: JobData<'moderation', 'check'>) {
+  /**
+   * The `moderation/check` job. Idempotent: a second run finds the item checked and does nothing. Jobs
+   * that run at once in this process are checked together (see checkMany).
+   */
+  check({ subjectType, subjectId }: JobData<'moderation', 'check'>) {
+    return this.checks.add(subjectType, subjectId);
+  }
+
+  /**
+   * Checks a batch of subjects in a fixed number of round trips, whatever its size (recent texts, then a
+   * transaction: lock items, read subjects, record checks, apply them, record events, commit). One
+   * transaction per item spent its CPU on round trips, not on the detector (docs/PERFORMANCE.md).
+   * A subject that is gone fails alone; the rest of the batch goes ahead.
+   */
+  async checkMany(subjectType: SubjectType, subjectIds: number[]): Promise<Map<number, string | Error>> {
     const subject = this.subject(subjectType);
-    const recentTexts = await subject.recentTexts(subjectId);
-    // One transaction of six round trips (begin, lock + read item, read subject, record check, apply
-    // it, record the event) plus commit: the worker's rate is bounded by round trips, not the detector.
+    const recentTexts = await subject.recentTexts(subjectIds);
     return this.outbox.transaction(async (tx) => {
+      const results = new Map<number, string | Error>();
       // Locked, then read: an edit under review (which locks the item first too) cannot slip in between.
-      let row = await this.items.lockedFor(tx.manager, subjectType, subjectId);
-      if (!row) {
-        const made = await this.items.ensure(tx.manager, subjectType, subjectId, 'new');
-        row = made.row ?? (await this.items.get(made.id, tx.manager, true))!;
+      const rows = new Map((await this.items.lockedFor(tx.manager, subjectType, subjectIds)).map((r) => [Number(r.subject_id), r]));
+      const contents = await subject.contents(subjectIds, tx.manager);
+      const checks = [];
+      for (const id of subjectIds) {
+        const content = contents.get(id);
+        if (!content) {
+          results.set(id, new NotFoundException(`${subjectType} ${id} not found`));
+          continue;
+        }
+        let row = rows.get(id);
+        if (!row) {
+          const made = await this.items.ensure(tx.manager, subjectType, id, 'new');
+          row = made.row ?? (await this.items.get(made.id, tx.manager, true))!;
+        }
+        if (row.checked_at) results.set(id, 'already checked');
+        else checks.push({ id, row, content, ...examine(content, recentTexts.get(id)) });
       }
-      if (row.checked_at) return 'already checked';
-      const itemId = Number(row.id);
-      const content = (await subject.contents([subjectId], tx.manager)).get(subjectId);
-      if (!content) throw new NotFoundException(`${subjectType} ${subjectId} not found`);
-      const result = examine(content, recentTexts);
-      const state = result.outcome === 'clean' ? 'published' : 'held';
-      const checked = await this.items.recordCheck(tx.manager, itemId, { state, outcome: result.outcome, findings: result.findings, redacted: result.redacted });
-      if (!row.decided_at) await subject.applyCheck(tx, subjectId, state, result.outcome === 'personal_data' ? result.redacted : null);
-      // The item as it now stands: the locked row with what the check changed (no second read).
-      await tx.record('moderation', 'moderation.item.updated', toItem({ ...row, ...checked! }, content));
-      return result.outcome;
+      const stateOf = (outcome: Outcome) => (outcome === 'clean' ? 'published' : 'held');
+      const recorded = await this.items.recordChecks(
+        tx.manager,
+        checks.map((c) => ({ id: Number(c.row.id), state: stateOf(c.outcome), outcome: c.outcome, findings: c.findings, redacted: c.redacted })),
+      );
+      await subject.applyChecks(
+        tx,
+        checks.filter((c) => !c.row.decided_at).map((c) => ({ id: c.id, state: stateOf(c.outcome), redacted: c.outcome === 'personal_data' ? c.redacted : null })),
+      );
+      // Each item as it now stands: the locked row with what the check changed (no second read).
+      const updated = checks.map((c) => ({ topic: 'moderation' as const, payload: toItem({ ...c.row, ...recorded.get(Number(c.row.id))! }, c.content) }));
+      await tx.recordMany('moderation.item.updated', updated);
+      for (const c of checks) results.set(c.id, c.outcome);
+      return results;
     });
   }
 

@@ -46,25 +46,31 @@ export class Tx {
   }
 
   /**
-   * Records one event of `type` on each of many topics in one statement (a fan-out to thousands of
-   * `user:<id>` topics costs one round trip, not thousands). One event per topic, and none of them
-   * numbered after commit. Topics are taken in sorted order, so two such writes lock their
-   * `topic_seqs` rows in one order and cannot deadlock.
+   * Records many events of `type` in one statement (a fan-out to thousands of `user:<id>` topics costs
+   * one round trip, not thousands). Either one event per topic, none of them numbered after commit:
+   * topics are taken in sorted order, so two such writes lock their `topic_seqs` rows in one order and
+   * cannot deadlock. Or all on topics numbered after commit, any number per topic (a batch of checks).
    */
   async recordMany<T extends EventType>(type: T, events: { topic: Topic; payload: EventPayload<T> }[], actorId: string | null = null): Promise<OutboxEvent[]> {
     if (!events.length) return [];
-    if (events.some((e) => sequencedAfterCommit(e.topic))) throw new Error(`recordMany: ${type} on a topic numbered after commit`);
+    const deferred = events.filter((e) => sequencedAfterCommit(e.topic)).length;
+    if (deferred && deferred < events.length) throw new Error(`recordMany: ${type} on topics numbered both in and after commit`);
+    if (!deferred && new Set(events.map((e) => e.topic)).size < events.length) throw new Error(`recordMany: ${type} twice on one topic`);
     const sorted = events.map((e) => ({ topic: e.topic, payload: JSON.stringify(EventPayloads[type].parse(e.payload)) })).sort((a, b) => (a.topic < b.topic ? -1 : 1));
     const rows = (await this.manager.query(
-      `WITH input AS (SELECT * FROM unnest($1::text[], $2::jsonb[]) AS t(topic, payload)),
-       next AS (
-         INSERT INTO topic_seqs (topic, seq) SELECT topic, 1 FROM input ORDER BY topic
-         ON CONFLICT (topic) DO UPDATE SET seq = topic_seqs.seq + 1
-         RETURNING topic, seq)
-       INSERT INTO outbox (topic, seq, type, payload, actor_id)
-       SELECT input.topic, next.seq, $3, input.payload, $4 FROM input JOIN next USING (topic)
-       ORDER BY next.topic
-       RETURNING ${OUTBOX_COLUMNS}`,
+      deferred
+        ? `INSERT INTO outbox (topic, seq, type, payload, actor_id)
+           SELECT topic, NULL, $3, payload, $4 FROM unnest($1::text[], $2::jsonb[]) WITH ORDINALITY AS t(topic, payload, n) ORDER BY n
+           RETURNING ${OUTBOX_COLUMNS}`
+        : `WITH input AS (SELECT * FROM unnest($1::text[], $2::jsonb[]) AS t(topic, payload)),
+           next AS (
+             INSERT INTO topic_seqs (topic, seq) SELECT topic, 1 FROM input ORDER BY topic
+             ON CONFLICT (topic) DO UPDATE SET seq = topic_seqs.seq + 1
+             RETURNING topic, seq)
+           INSERT INTO outbox (topic, seq, type, payload, actor_id)
+           SELECT input.topic, next.seq, $3, input.payload, $4 FROM input JOIN next USING (topic)
+           ORDER BY next.topic
+           RETURNING ${OUTBOX_COLUMNS}`,
       [sorted.map((e) => e.topic), sorted.map((e) => e.payload), type, actorId],
     )) as OutboxRow[];
     const recorded = rows.map(fromRow);

@@ -1,0 +1,84 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { FEEDBACK_ROLES } from '@commons/domain';
+import { ModerationService } from '../src/moderation/moderation.service';
+import { Client, eventually, isolated, startApp, startWorker, TestApp } from './harness';
+
+// A database and queue of its own: no other file's worker may check these items first.
+let own: Record<string, string>;
+let t: TestApp;
+let worker: INestApplicationContext | undefined;
+let ip = 0;
+
+function reader() {
+  ip++;
+  return { 'x-forwarded-for': `203.0.113.${ip}` };
+}
+function send(body: Record<string, unknown>, headers: Record<string, string> = reader()) {
+  return new Client(t.url).request('POST', '/api/feedback', { page: '/tools/903-validator', role: FEEDBACK_ROLES[0], ...body }, headers);
+}
+
+beforeAll(async () => {
+  own = await isolated('batches');
+  t = await startApp({ ...own, TRUST_PROXY: 'true', FEEDBACK_RATE_PER_MINUTE: '1000' });
+});
+afterAll(async () => {
+  await worker?.close();
+  await t.close();
+});
+
+describe('checks in batches', () => {
+  it('checks many items in one transaction, each with its own outcome; a missing one fails alone', async () => {
+    const sender = reader();
+    const clean = await send({ summary: 'The 903 return validator needs a 2026 rule set' });
+    const personal = await send({ summary: 'Pupil B801200005001 moved placement twice' });
+    const first = await send({ summary: 'Please add the census extract to the tool list' }, sender);
+    const repeat = await send({ summary: 'Please add the census extract to the tool list' }, sender);
+    const ids = [clean, personal, repeat].map((r) => r.body.id as number);
+    const moderation = t.app.get(ModerationService);
+
+    const results = await moderation.checkMany('feedback', [...ids, 999999999]);
+    expect(ids.map((id) => results.get(id))).toEqual(['clean', 'personal_data', 'spam']);
+    expect(results.get(999999999)).toBeInstanceOf(Error);
+    expect((await moderation.checkMany('feedback', [ids[0]])).get(ids[0])).toBe('already checked');
+
+    const items = await t.db.query(
+      `SELECT i.subject_id::int AS id, i.state, i.checked_at, f.status FROM moderation_items i JOIN feedback f ON f.id = i.subject_id
+       WHERE i.subject_type = 'feedback' AND i.subject_id = ANY($1) ORDER BY i.subject_id`,
+      [[...ids, first.body.id]],
+    );
+    expect(items.map((i: { id: number; state: string; status: string }) => [i.id, i.state, i.status])).toEqual([
+      [ids[0], 'published', 'published'],
+      [ids[1], 'held', 'held'],
+      [first.body.id, 'pending', 'pending'],
+      [ids[2], 'held', 'held'],
+    ]);
+    // One transaction: one checked_at for the three.
+    expect(new Set(items.filter((i: { checked_at: Date | null }) => i.checked_at).map((i: { checked_at: Date }) => i.checked_at.getTime())).size).toBe(1);
+    expect(await t.db.query(`SELECT 1 FROM moderation_items WHERE subject_type = 'feedback' AND subject_id = 999999999`)).toEqual([]);
+    // Their events are numbered after commit, one per item, in a row.
+    const events = await eventually(async () => {
+      const rows = await t.db.query(
+        `SELECT seq::int, (payload->>'subjectId')::int AS id FROM outbox WHERE topic = 'moderation' AND type = 'moderation.item.updated' AND (payload->>'subjectId')::int = ANY($1) ORDER BY seq`,
+        [ids],
+      );
+      expect(rows.every((r: { seq: number | null }) => r.seq !== null)).toBe(true);
+      return rows as { seq: number; id: number }[];
+    });
+    expect(events.map((e) => e.id).sort()).toEqual([...ids].sort());
+    expect(events[2].seq - events[0].seq).toBe(2);
+  });
+
+  it('runs the check jobs that wait together, in far fewer transactions than jobs', async () => {
+    const sent: number[] = [];
+    for (let i = 0; i < 60; i++) sent.push((await send({ summary: `Batch feedback number ${i} about the tool` }, { 'x-forwarded-for': `198.51.100.${i}` })).body.id as number);
+    worker = await startWorker(own);
+    const rows = await eventually(async () => {
+      const checked = await t.db.query(`SELECT checked_at FROM moderation_items WHERE subject_type = 'feedback' AND subject_id = ANY($1) AND checked_at IS NOT NULL`, [sent]);
+      expect(checked).toHaveLength(60);
+      return checked as { checked_at: Date }[];
+    });
+    const transactions = new Set(rows.map((r) => r.checked_at.getTime())).size;
+    expect(transactions).toBeLessThan(30);
+    expect(await t.db.query(`SELECT count(*)::int AS n FROM feedback WHERE id = ANY($1) AND status = 'published'`, [sent])).toEqual([{ n: 60 }]);
+  });
+});
