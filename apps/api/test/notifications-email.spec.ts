@@ -36,6 +36,10 @@ function parse(raw: string, to: string[]): Mail {
 
 let smtp: SMTPServer;
 const inbox: Mail[] = [];
+/** Addresses the mail server refuses (550), as a full or closed mailbox would. */
+const refused = new Set<string>();
+/** Addresses whose message the mail server holds on to until the gate opens, as a slow server would. */
+const stalled = new Map<string, { arrived: boolean; gate: Promise<void> }>();
 let t: TestApp;
 let worker: INestApplicationContext;
 let n = 0;
@@ -58,11 +62,20 @@ beforeAll(async () => {
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      callback(refused.has(address.address) ? Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }) : undefined);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        inbox.push(parse(Buffer.concat(chunks).toString('latin1'), session.envelope.rcptTo.map((r) => r.address)));
+      stream.on('end', async () => {
+        const to = session.envelope.rcptTo.map((r) => r.address);
+        const stall = stalled.get(to[0]);
+        if (stall) {
+          stall.arrived = true;
+          await stall.gate;
+        }
+        inbox.push(parse(Buffer.concat(chunks).toString('latin1'), to));
         callback();
       });
     },
@@ -142,6 +155,53 @@ describe('email', () => {
     // A rerun (the job retried, or run twice) sends nothing: there is nothing new.
     expect(await email.digest()).toEqual({ sent: 0 });
     expect(mailsTo(dan.user.email)).toHaveLength(1);
+  });
+
+  it('sends the others when one digest is refused, and that one again next time, once', async () => {
+    const kept = await emailer('Kim Kept');
+    const bounced = await emailer('Bo Bounced');
+    const poster = await signedIn(t.url, { displayName: 'Pia Poster' });
+    const id = await thread(poster.client, `Refused digest ${++n}`);
+    await settled();
+    for (const m of [kept, bounced]) await m.client.put(`/api/watches/thread/${id}`, { level: 'watching' });
+    await poster.client.post(`/api/threads/${id}/messages`, { body: 'News for both' });
+    await settled();
+    refused.add(bounced.user.email);
+
+    const email = worker.get(EmailService);
+    await expect(email.digest()).rejects.toThrow('digest failed for 1 user(s); the rest were sent');
+    expect(mailsTo(kept.user.email)).toHaveLength(1);
+    expect(mailsTo(bounced.user.email)).toEqual([]);
+    // Given back: not marked emailed, and no digest recorded as sent.
+    expect(await t.db.query(`SELECT emailed_at FROM notifications WHERE user_id = $1`, [bounced.user.id])).toEqual([{ emailed_at: null }]);
+    expect((await bounced.client.get('/api/notifications/preferences')).body.lastDigestAt).toBeNull();
+
+    refused.delete(bounced.user.email);
+    expect(await email.digest()).toEqual({ sent: 1 });
+    expect(mailsTo(bounced.user.email).map((m) => m.headers.subject)).toEqual(['Your daily digest: 1 new notification']);
+    expect(mailsTo(kept.user.email)).toHaveLength(1);
+  });
+
+  it('holds no locks while the mail server is slow: the reader can mark the items read meanwhile', async () => {
+    const sam = await emailer('Sam Slow');
+    const poster = await signedIn(t.url, { displayName: 'Sol Poster' });
+    const id = await thread(poster.client, `Slow digest ${++n}`);
+    await settled();
+    await sam.client.put(`/api/watches/thread/${id}`, { level: 'watching' });
+    await poster.client.post(`/api/threads/${id}/messages`, { body: 'News while the server is slow' });
+    await settled();
+    let open!: () => void;
+    const stall = { arrived: false, gate: new Promise<void>((resolve) => (open = resolve)) };
+    stalled.set(sam.user.email, stall);
+
+    const digest = worker.get(EmailService).digest();
+    await eventually(() => expect(stall.arrived).toBe(true));
+    // The digest is still waiting on the mail server; marking read must not wait for it.
+    const items = (await sam.client.get('/api/notifications')).body.items;
+    expect((await sam.client.post('/api/notifications/read', { ids: items.map((i: { id: number }) => i.id) })).status).toBe(200);
+    open();
+    expect(await digest).toEqual({ sent: 1 });
+    expect(mailsTo(sam.user.email)).toHaveLength(1);
   });
 
   it('unsubscribes with the emailed link, without signing in, by GET or by RFC 8058 POST; a forged token does nothing', async () => {

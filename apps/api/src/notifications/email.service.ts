@@ -71,23 +71,25 @@ export class EmailService {
     let sent = 0;
     const failed: string[] = [];
     for (const userId of await this.prefs.digestUserIds()) {
+      let claimed: number[] = [];
       try {
-        // The send is inside the claim's transaction: a failed send leaves the items for the next digest.
-        const done = await this.db.transaction(async (manager) => {
-          const claim = await this.prefs.claimDigest(manager, userId);
-          if (!claim) return false;
-          const lines = claim.items.map((n) => `- ${n.title}\n  ${this.link(n)}`);
-          const count = claim.items.length;
-          await this.mail.send({
-            to: claim.to.email,
-            userId,
-            subject: `Your daily digest: ${count} new notification${count === 1 ? '' : 's'}`,
-            text: `Hello ${claim.to.display_name},\n\nSince your last digest:\n\n${lines.join('\n')}\n\nAll of them: ${this.env.PUBLIC_ORIGIN}/notifications`,
-          });
-          return true;
+        // Claimed and committed first, sent outside any transaction (a slow mail server holds no row
+        // locks); a failed send gives the items back for the next digest, as emailNow does.
+        const claim = await this.db.transaction((manager) => this.prefs.claimDigest(manager, userId));
+        if (!claim) continue;
+        claimed = claim.items.map((n) => Number(n.id));
+        const lines = claim.items.map((n) => `- ${n.title}\n  ${this.link(n)}`);
+        const count = claim.items.length;
+        await this.mail.send({
+          to: claim.to.email,
+          userId,
+          subject: `Your daily digest: ${count} new notification${count === 1 ? '' : 's'}`,
+          text: `Hello ${claim.to.display_name},\n\nSince your last digest:\n\n${lines.join('\n')}\n\nAll of them: ${this.env.PUBLIC_ORIGIN}/notifications`,
         });
-        if (done) sent++;
+        await this.prefs.digestSent(userId);
+        sent++;
       } catch (error) {
+        if (claimed.length) await this.prefs.release(claimed).catch(() => undefined);
         failed.push(userId);
         this.logger.warn(`digest for ${userId} failed: ${(error as Error).message}`);
       }

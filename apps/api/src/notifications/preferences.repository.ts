@@ -46,6 +46,10 @@ export class PreferencesRepository {
     await this.db.query(`UPDATE notifications SET emailed_at = NULL WHERE id = ANY($1)`, [ids]);
   }
 
+  async digestSent(userId: string) {
+    await this.db.query(`UPDATE notification_preferences SET last_digest_at = now() WHERE user_id = $1`, [userId]);
+  }
+
   /** Who has something for the digest. */
   async digestUserIds(): Promise<string[]> {
     const rows = await this.db.query(
@@ -59,9 +63,9 @@ export class PreferencesRepository {
   }
 
   /**
-   * In the digest's transaction: the user's unread, not yet emailed notifications since email was
-   * turned on (mentions and replies went at once), marked emailed, with the digest's time recorded.
-   * The preferences row is locked first, so two digest runs for one user take turns.
+   * The user's unread, not yet emailed notifications since email was turned on (mentions and replies
+   * went at once), marked emailed. The preferences row is locked first, so two digest runs for one
+   * user take turns: the second finds them claimed.
    */
   async claimDigest(manager: EntityManager, userId: string): Promise<{ to: Recipient; items: NotificationRow[] } | null> {
     const prefs = await manager.query(
@@ -77,7 +81,6 @@ export class PreferencesRepository {
       [userId, prefs[0].digest_from, IMMEDIATE_KINDS],
     );
     if (!items.length) return null;
-    await manager.query(`UPDATE notification_preferences SET last_digest_at = now() WHERE user_id = $1`, [userId]);
     items.sort((a: NotificationRow, b: NotificationRow) => Number(a.id) - Number(b.id));
     return { to: prefs[0], items };
   }
