@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { isolated } from './harness';
 
 /** The built entry points, exactly as `npm run start:api` / `start:worker` run them (npm test builds first). */
@@ -62,6 +62,40 @@ describe('the built processes', () => {
     await until('request log', async () => (api.output().includes('"id":"process-test-1"') ? true : undefined), 5_000);
 
     api.child.kill('SIGTERM');
+    const { code, signal } = await api.exited;
+    expect(code === 0 || signal === 'SIGTERM').toBe(true);
+  });
+
+  it('on SIGTERM stops taking connections but answers the request in flight, then exits', async () => {
+    const own = await isolated('shutdown');
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    const api = run(API, { ...own, PORT: String(port), PUBLIC_ORIGIN: origin });
+    children.push(api.child);
+    await until('health', async () => ((await fetch(`${origin}/api/health`)).ok ? true : undefined));
+
+    // A login whose body is still on its way when the signal comes.
+    const body = JSON.stringify({ email: 'nobody@example.org', password: 'not the password' });
+    const socket = connect(port, '127.0.0.1');
+    let answer = '';
+    socket.on('data', (d) => (answer += d));
+    const closed = new Promise((resolve) => socket.on('close', resolve));
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(`POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${origin}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`);
+    await new Promise((r) => setTimeout(r, 300));
+    api.child.kill('SIGTERM');
+
+    await until('new connections refused', () =>
+      fetch(`${origin}/api/health`).then(
+        () => undefined,
+        (error: Error & { cause?: { code?: string } }) => (error.cause?.code === 'ECONNREFUSED' ? true : undefined),
+      ),
+    );
+    expect(api.child.exitCode).toBeNull();
+    socket.write(body.slice(10));
+    await closed;
+    expect(answer).toMatch(/^HTTP\/1\.1 401 /);
+    expect(answer.toLowerCase()).toContain('connection: close');
     const { code, signal } = await api.exited;
     expect(code === 0 || signal === 'SIGTERM').toBe(true);
   });
