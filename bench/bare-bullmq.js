@@ -1,6 +1,6 @@
 'use strict';
 /**
- * The jobs baseline: an empty BullMQ processor (no-op, concurrency 8 as the Commons' worker) in its own
+ * The jobs baseline: an empty BullMQ processor (no-op, concurrency 8, the notifications queue's default) in its own
  * process, on its own queue name and prefix (`<REDIS_PREFIX>:bench-bare-bull`, so scripts/bench.sh
  * deletes its keys with the rest), on the same Redis. Jobs carry the Commons' job options (5 attempts,
  * exponential backoff, completed jobs kept up to 10,000).
