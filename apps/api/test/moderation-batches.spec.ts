@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { FEEDBACK_ROLES } from '@commons/domain';
 import { ModerationService } from '../src/moderation/moderation.service';
-import { Client, eventually, isolated, startApp, startWorker, TestApp } from './harness';
+import { Client, eventually, isolated, signedIn, startApp, startWorker, TestApp } from './harness';
 
 // A database and queue of its own: no other file's worker may check these items first.
 let own: Record<string, string>;
@@ -66,6 +66,26 @@ describe('checks in batches', () => {
     });
     expect(events.map((e) => e.id).sort()).toEqual([...ids].sort());
     expect(events[2].seq - events[0].seq).toBe(2);
+  });
+
+  it('spots a message posted again by its author, and holds it from the thread', async () => {
+    const author = await signedIn(t.url, { displayName: 'Rea Peat' });
+    const other = await signedIn(t.url, { displayName: 'Otto Other' });
+    const text = 'Has anyone mapped the 2026 placement codes yet?';
+    const made = await author.client.post('/api/threads', { subjectType: 'general', title: 'Placement codes', body: text });
+    const threadId = made.body.thread.id as number;
+    const again = await author.client.post(`/api/threads/${threadId}/messages`, { body: text });
+    const echo = await other.client.post(`/api/threads/${threadId}/messages`, { body: text });
+    const ids = [again.body.message.id, echo.body.message.id] as number[];
+
+    const results = await t.app.get(ModerationService).checkMany('message', ids);
+    // Only the author's own repeat is spam: someone else quoting it is not.
+    expect(ids.map((id) => results.get(id))).toEqual(['spam', 'clean']);
+    const states = await t.db.query(`SELECT id::int, state FROM messages WHERE id = ANY($1) ORDER BY id`, [ids]);
+    expect(states).toEqual([
+      { id: ids[0], state: 'held' },
+      { id: ids[1], state: 'visible' },
+    ]);
   });
 
   it('runs the check jobs that wait together, in far fewer transactions than jobs', async () => {

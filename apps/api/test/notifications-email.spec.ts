@@ -57,6 +57,17 @@ async function thread(c: Client, title: string) {
   return res.body.thread.id as number;
 }
 
+/** A thread by `poster` that `watchers` watch, with `bodies` posted in it once they do; settled. */
+async function watchedThread(poster: string, title: string, watchers: { client: Client }[], bodies: string[]) {
+  const p = await signedIn(t.url, { displayName: poster });
+  const id = await thread(p.client, `${title} ${++n}`);
+  await settled();
+  for (const w of watchers) await w.client.put(`/api/watches/thread/${id}`, { level: 'watching' });
+  for (const body of bodies) await p.client.post(`/api/threads/${id}/messages`, { body });
+  await settled();
+  return id;
+}
+
 beforeAll(async () => {
   smtp = new SMTPServer({
     authOptional: true,
@@ -126,14 +137,7 @@ describe('email', () => {
 
   it('sends the rest in a daily digest of what is unread since the last one; nothing when empty; nothing twice', async () => {
     const dan = await emailer('Dan Digest');
-    const poster = await signedIn(t.url, { displayName: 'Pat Poster' });
-    const id = await thread(poster.client, `Digest thread ${++n}`);
-    await settled();
-    await dan.client.put(`/api/watches/thread/${id}`, { level: 'watching' });
-    await poster.client.post(`/api/threads/${id}/messages`, { body: 'First news' });
-    await poster.client.post(`/api/threads/${id}/messages`, { body: 'Second news' });
-    await poster.client.post(`/api/threads/${id}/messages`, { body: 'Third news' });
-    await settled();
+    const id = await watchedThread('Pat Poster', 'Digest thread', [dan], ['First news', 'Second news', 'Third news']);
     // Watching is digest material: nothing at once.
     expect(mailsTo(dan.user.email)).toEqual([]);
     // One read on the site is not repeated by email.
@@ -160,12 +164,7 @@ describe('email', () => {
   it('sends the others when one digest is refused, and that one again next time, once', async () => {
     const kept = await emailer('Kim Kept');
     const bounced = await emailer('Bo Bounced');
-    const poster = await signedIn(t.url, { displayName: 'Pia Poster' });
-    const id = await thread(poster.client, `Refused digest ${++n}`);
-    await settled();
-    for (const m of [kept, bounced]) await m.client.put(`/api/watches/thread/${id}`, { level: 'watching' });
-    await poster.client.post(`/api/threads/${id}/messages`, { body: 'News for both' });
-    await settled();
+    await watchedThread('Pia Poster', 'Refused digest', [kept, bounced], ['News for both']);
     refused.add(bounced.user.email);
 
     const email = worker.get(EmailService);
@@ -184,12 +183,7 @@ describe('email', () => {
 
   it('holds no locks while the mail server is slow: the reader can mark the items read meanwhile', async () => {
     const sam = await emailer('Sam Slow');
-    const poster = await signedIn(t.url, { displayName: 'Sol Poster' });
-    const id = await thread(poster.client, `Slow digest ${++n}`);
-    await settled();
-    await sam.client.put(`/api/watches/thread/${id}`, { level: 'watching' });
-    await poster.client.post(`/api/threads/${id}/messages`, { body: 'News while the server is slow' });
-    await settled();
+    await watchedThread('Sol Poster', 'Slow digest', [sam], ['News while the server is slow']);
     let open!: () => void;
     const stall = { arrived: false, gate: new Promise<void>((resolve) => (open = resolve)) };
     stalled.set(sam.user.email, stall);

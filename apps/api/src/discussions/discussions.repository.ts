@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { recentTexts } from '../moderation/moderation.subject';
 import type { Message, Thread } from '@commons/domain';
 
 export interface ThreadRow {
@@ -274,18 +275,8 @@ export class MessageRepository {
   }
 
   /** For each message, earlier ones by the same author in the hour before, to spot the same text pasted again. */
-  async recentBodies(ids: number[]): Promise<Map<number, string[]>> {
-    const rows: { id: string; body: string }[] = await this.dataSource.query(
-      `SELECT m.id, e.body FROM messages m
-       CROSS JOIN LATERAL (SELECT e.body FROM messages e
-                           WHERE e.author_id = m.author_id AND e.id < m.id AND e.created_at > m.created_at - interval '1 hour'
-                           ORDER BY e.id DESC LIMIT 20) e
-       WHERE m.id = ANY($1)`,
-      [ids],
-    );
-    const texts = new Map<number, string[]>();
-    for (const r of rows) texts.set(Number(r.id), [...(texts.get(Number(r.id)) ?? []), r.body]);
-    return texts;
+  recentBodies(ids: number[]) {
+    return recentTexts(this.dataSource, { table: 'messages', text: 'body', sender: 'author_id' }, ids);
   }
 
   async existingUsers(ids: string[]): Promise<string[]> {

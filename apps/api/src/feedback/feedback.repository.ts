@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { recentTexts } from '../moderation/moderation.subject';
 
 export interface NewFeedback {
   page: string;
@@ -45,18 +46,8 @@ export class FeedbackRepository {
   }
 
   /** For each item, earlier summaries from the same client in the hour before, to spot the same text sent again. */
-  async recentSummaries(ids: number[]): Promise<Map<number, string[]>> {
-    const rows: { id: string; summary: string }[] = await this.dataSource.query(
-      `SELECT f.id, e.summary FROM feedback f
-       CROSS JOIN LATERAL (SELECT e.summary FROM feedback e
-                           WHERE e.client_hash = f.client_hash AND e.id < f.id AND e.created_at > f.created_at - interval '1 hour'
-                           ORDER BY e.id DESC LIMIT 20) e
-       WHERE f.id = ANY($1)`,
-      [ids],
-    );
-    const texts = new Map<number, string[]>();
-    for (const r of rows) texts.set(Number(r.id), [...(texts.get(Number(r.id)) ?? []), r.summary]);
-    return texts;
+  recentSummaries(ids: number[]) {
+    return recentTexts(this.dataSource, { table: 'feedback', text: 'summary', sender: 'client_hash' }, ids);
   }
 
   /** One statement for many rows (a batch of checks); a null `redacted` keeps what was there. */

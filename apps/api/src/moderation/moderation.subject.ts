@@ -1,5 +1,5 @@
 import type { ModerationItem } from '@commons/domain';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Tx } from '../realtime/outbox.service';
 
 export type SubjectType = ModerationItem['subjectType'];
@@ -20,4 +20,23 @@ export interface ModerationSubject {
   /** The checks' verdicts, for those no moderator has decided yet. */
   applyChecks(tx: Tx, checks: Check[]): Promise<void>;
   applyDecision(tx: Tx, id: number, decision: 'approve' | 'redact' | 'reject', redacted: Redacted, actorId: string): Promise<void>;
+}
+
+/**
+ * The one rule for spotting the same text sent again, whatever the subject: for each of `ids`, up to 20
+ * texts the same sender sent in the hour before it. `table` and the columns are code, never input.
+ */
+export async function recentTexts(db: DataSource, source: { table: string; text: string; sender: string }, ids: number[]): Promise<Map<number, string[]>> {
+  const { table, text, sender } = source;
+  const rows: { id: string; text: string }[] = await db.query(
+    `SELECT s.id, e.${text} AS text FROM ${table} s
+     CROSS JOIN LATERAL (SELECT e.${text} FROM ${table} e
+                         WHERE e.${sender} = s.${sender} AND e.id < s.id AND e.created_at > s.created_at - interval '1 hour'
+                         ORDER BY e.id DESC LIMIT 20) e
+     WHERE s.id = ANY($1)`,
+    [ids],
+  );
+  const texts = new Map<number, string[]>();
+  for (const r of rows) texts.set(Number(r.id), [...(texts.get(Number(r.id)) ?? []), r.text]);
+  return texts;
 }
