@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { topics } from '@commons/realtime';
 import { OutboxEvent, toEnvelope } from '../src/realtime/outbox.event';
 import { DeliveryService } from '../src/realtime/delivery.service';
+import { RealtimeGateway } from '../src/realtime/realtime.gateway';
 import { Tx } from '../src/realtime/outbox.service';
 import { connect, eventually, isolated, Received, signedIn, startApp, subscribe, TestApp } from './harness';
 
@@ -143,4 +144,19 @@ it('forgets a topic on this instance once its last follower has gone', async () 
   expect(streams.has(topics.user(user.id))).toBe(true);
   two.socket.emit('unsubscribe', { topic: topics.user(user.id) });
   await eventually(() => expect(streams.has(topics.user(user.id))).toBe(false));
+});
+
+it('catches up from the outbox on what was published while its Redis subscription was down', async () => {
+  const { client, user } = await signedIn(app.url);
+  const member = open(client.cookie);
+  await subscribe(member.socket, topics.user(user.id));
+  // Published while this instance was not listening: they reached nobody here.
+  const missed = await commit(user.id, 2);
+  const subscriber = (app.app.get(RealtimeGateway) as unknown as { subscriber: Redis }).subscriber;
+  subscriber.disconnect(true); // and it reconnects
+  await eventually(() => expect(seqs(member)).toEqual(missed.map((e) => e.seq)));
+  // Listening again: live events come through as before.
+  const [next] = await commit(user.id, 1);
+  await publish(next);
+  await eventually(() => expect(seqs(member)).toEqual([...missed, next].map((e) => e.seq)));
 });

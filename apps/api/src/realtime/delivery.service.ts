@@ -99,6 +99,20 @@ export class DeliveryService {
     if (stream.delivered !== null) this.drain(event.topic as Topic, stream);
   }
 
+  /**
+   * After this instance stopped hearing Redis for a while (an outage, a reconnect): what was published
+   * meanwhile went to nobody here, so each followed topic is fetched from the outbox up to its seq now.
+   */
+  async resync() {
+    const followed = [...this.streams].filter(([, stream]) => stream.delivered !== null);
+    if (!followed.length) return;
+    const seqs = await this.outbox.currentSeqs(followed.map(([topic]) => topic));
+    for (const [topic, stream] of followed) {
+      const seq = seqs.get(topic) ?? 0;
+      if (this.current(topic, stream) && seq > stream.delivered!) void this.fill(topic, stream, seq);
+    }
+  }
+
   private stream(topic: Topic): Stream {
     let stream = this.streams.get(topic);
     if (!stream) {

@@ -106,6 +106,11 @@ export class OutboxService {
     return rows.length ? Number(rows[0].seq) : 0;
   }
 
+  async currentSeqs(topics: Topic[]): Promise<Map<Topic, number>> {
+    const rows: { topic: Topic; seq: string }[] = await this.dataSource.query(`SELECT topic, seq FROM topic_seqs WHERE topic = ANY($1)`, [topics]);
+    return new Map(rows.map((r) => [r.topic, Number(r.seq)]));
+  }
+
   /** Events on `topic` with afterSeq < seq <= uptoSeq, in order, at most `limit` (never an unnumbered one). */
   async range(topic: Topic, afterSeq: number, uptoSeq: number, limit = 500): Promise<OutboxEvent[]> {
     const rows = await this.dataSource.query(

@@ -17,8 +17,16 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect, OnAp
     @Inject(ENV) private readonly env: Env,
     private readonly service: RealtimeService,
   ) {
-    this.subscriber = new Redis(env.REDIS_URL, { connectionName: 'commons-events' });
+    this.subscriber = new Redis(env.REDIS_URL, { connectionName: 'commons-events', autoResubscribe: false });
     this.subscriber.on('error', () => undefined);
+    // At every (re)connect: subscribe, then catch up from the outbox on what was published while this
+    // instance was not listening (after an outage the sweeper's publishes reached nobody here).
+    this.subscriber.on('ready', () => {
+      this.subscriber.subscribe(eventsChannel(env)).then(
+        () => this.service.resync(),
+        (error: Error) => this.logger.warn(`subscribing to events: ${error.message}`),
+      ).catch((error: Error) => this.logger.warn(`catching up after a reconnect: ${error.message}`));
+    });
   }
 
   afterInit(server: Server) {
@@ -26,8 +34,6 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect, OnAp
     server.use((socket, next) => {
       this.service.authenticate(socket).then(() => next(), (error: Error) => next(error));
     });
-    // ioredis subscribes again by itself after a reconnect; a failure here is a Redis outage at start.
-    this.subscriber.subscribe(eventsChannel(this.env)).catch((error: Error) => this.logger.warn(`subscribing to events: ${error.message}`));
     this.subscriber.on('message', (_channel, message) => {
       try {
         this.service.deliver(JSON.parse(message) as EventEnvelope[]);

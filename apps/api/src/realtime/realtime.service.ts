@@ -109,6 +109,11 @@ export class RealtimeService {
   }
 
   /** Events published by any process (through Redis) go to this instance's own sockets. */
+  /** The instance did not hear Redis for a while (see DeliveryService.resync). */
+  resync() {
+    return this.delivery.resync();
+  }
+
   deliver(envelopes: EventEnvelope[]) {
     if (!this.server) return;
     for (const e of envelopes) {
