@@ -315,6 +315,46 @@ describe('the worker is killed (SIGKILL) in the middle of a job', () => {
   }, 90_000);
 });
 
+describe('the worker is stopped (SIGTERM) in the middle of a job', () => {
+  it('finishes the job first, then exits', async () => {
+    const env: Record<string, string> = { ...(await isolated('workerstop')), OUTBOX_SWEEP_MS: '200' };
+    const t = await startApp(env);
+    const queue = new Queue('notifications', { connection: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' }, prefix: `${env.REDIS_PREFIX}:bull` });
+    try {
+      const admin = await signedInAdmin(t.url);
+      const { user } = await signedIn(t.url);
+      const worker = run(WORKER, { ...env, LOG_LEVEL: 'info' });
+      await eventually(() => expect(worker.output()).toContain('worker started'), 30_000);
+
+      // The job's insert of the notification waits on a lock: it is caught half done.
+      const lock = await holdLock(env.DATABASE_URL, 'notifications', 'EXCLUSIVE');
+      expect((await admin.put(`/api/users/${user.id}/roles`, { roles: ['moderator'] })).status).toBe(200);
+      const [{ id: eventId }] = await t.db.query(`SELECT id FROM outbox WHERE type = 'user.roles.changed' AND payload->>'userId' = $1`, [user.id]);
+      const jobId = `notify:event:${eventId}`;
+      await eventually(async () => expect(await queue.getJobState(jobId)).toBe('active'), 20_000);
+      await eventually(async () => {
+        const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%notifications%'`);
+        expect(n).toBeGreaterThan(0);
+      }, 20_000);
+
+      worker.child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 1000));
+      // Still there: it waits for the job rather than leaving it for stalled-job recovery.
+      expect(worker.child.exitCode).toBeNull();
+      expect(await queue.getJobState(jobId)).toBe('active');
+      await lock.release();
+
+      const { code, signal } = await worker.exited;
+      expect(code === 0 || signal === 'SIGTERM').toBe(true);
+      expect(await queue.getJobState(jobId)).toBe('completed');
+      expect(await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND event_id = $2`, [user.id, eventId])).toEqual([{ n: 1 }]);
+    } finally {
+      await queue.close();
+      await t.close();
+    }
+  }, 90_000);
+});
+
 describe('Redis away', () => {
   it('sign-in, posting, feedback and sockets keep answering; what was accepted is delivered afterwards', async () => {
     const port = await freePort();
