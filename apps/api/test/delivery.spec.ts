@@ -4,7 +4,8 @@ import { OutboxEvent, toEnvelope } from '../src/realtime/outbox.event';
 import { DeliveryService } from '../src/realtime/delivery.service';
 import { RealtimeGateway } from '../src/realtime/realtime.gateway';
 import { Tx } from '../src/realtime/outbox.service';
-import { connect, eventually, isolated, Received, signedIn, startApp, subscribe, TestApp } from './harness';
+import { FEEDBACK_ROLES } from '@commons/domain';
+import { Client, connect, eventually, isolated, Received, signedIn, signedInAdmin, startApp, subscribe, TestApp } from './harness';
 
 // Events reach an instance through Redis in whatever order the relays of several processes publish
 // them, and the sweeper repeats some. A subscriber must still get each once, in seq order, replayed
@@ -159,4 +160,28 @@ it('catches up from the outbox on what was published while its Redis subscriptio
   const [next] = await commit(user.id, 1);
   await publish(next);
   await eventually(() => expect(seqs(member)).toEqual([...missed, next].map((e) => e.seq)));
+});
+
+it('after a reconnect, checks again who may hear what: a session ended meanwhile is closed, a demoted moderator stops hearing moderation', async () => {
+  const demoted = await signedIn(app.url);
+  await app.db.query(`UPDATE users SET roles = '{member,moderator}' WHERE id = $1`, [demoted.user.id]);
+  // Connected first, so the re-check reaches it before the socket below (in connection order).
+  const demotedSocket = open(demoted.client.cookie);
+  expect(await subscribe(demotedSocket.socket, 'moderation')).toMatchObject({ ok: true });
+  const leaving = await signedIn(app.url);
+  const leavingSocket = open(leaving.client.cookie);
+  await subscribe(leavingSocket.socket, topics.user(leaving.user.id));
+  const staying = open((await signedInAdmin(app.url)).cookie);
+  expect(await subscribe(staying.socket, 'moderation')).toMatchObject({ ok: true });
+
+  // Changed while this instance was not hearing Redis: neither event reached it.
+  await app.db.query(`UPDATE users SET roles = '{member}' WHERE id = $1`, [demoted.user.id]);
+  await app.db.query(`DELETE FROM sessions WHERE user_id = $1`, [leaving.user.id]);
+  (app.app.get(RealtimeGateway) as unknown as { subscriber: Redis }).subscriber.disconnect(true);
+  await eventually(() => expect(leavingSocket.socket.connected).toBe(false));
+
+  const sent = await new Client(app.url).post('/api/feedback', { page: '/tools', role: FEEDBACK_ROLES[0], summary: 'Heard by moderators only' });
+  await eventually(() => expect(staying.events.some((e) => e.type === 'moderation.item.created' && e.payload.subjectId === sent.body.id)).toBe(true));
+  expect(demotedSocket.events.filter((e) => e.topic === 'moderation')).toEqual([]);
+  expect(demotedSocket.socket.connected).toBe(true);
 });

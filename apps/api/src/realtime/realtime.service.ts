@@ -109,9 +109,26 @@ export class RealtimeService {
   }
 
   /** Events published by any process (through Redis) go to this instance's own sockets. */
-  /** The instance did not hear Redis for a while (see DeliveryService.resync). */
-  resync() {
-    return this.delivery.resync();
+  /**
+   * The instance did not hear Redis for a while. Who may hear what is checked first, since a role change
+   * or a "sessions revoked" heard only then would go unnoticed: each signed-in socket's session is read
+   * again (gone: disconnected; roles: as for a live change). Then its sockets get what they missed.
+   */
+  async resync() {
+    const sockets = [...(this.server?.sockets.sockets.values() ?? [])].filter((s) => s.data.user);
+    const byToken = new Map<string, Socket[]>();
+    for (const socket of sockets) {
+      const token = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE)!;
+      byToken.set(token, [...(byToken.get(token) ?? []), socket]);
+    }
+    for (const [token, same] of byToken) {
+      const auth = await this.auth.validate(token);
+      for (const socket of same) {
+        if (!auth) socket.disconnect(true);
+        else this.applyRoles(socket, auth.user.roles);
+      }
+    }
+    await this.delivery.resync();
   }
 
   deliver(envelopes: EventEnvelope[]) {
@@ -128,10 +145,13 @@ export class RealtimeService {
   private rolesChanged(e: EventEnvelope<'user.roles.changed'>) {
     for (const id of this.server!.sockets.adapter.rooms.get(`u:${e.payload.userId}`) ?? []) {
       const socket = this.server!.sockets.sockets.get(id);
-      if (!socket) continue;
-      const user = socket.data.user as SocketUser;
-      user.roles = e.payload.roles;
-      if (refusal(parseTopic('moderation')!, user) && socket.data.topics.delete('moderation')) this.delivery.unfollow(socket, 'moderation');
+      if (socket) this.applyRoles(socket, e.payload.roles);
     }
+  }
+
+  private applyRoles(socket: Socket, roles: SocketUser['roles']) {
+    const user = socket.data.user as SocketUser;
+    user.roles = roles;
+    if (refusal(parseTopic('moderation')!, user) && socket.data.topics.delete('moderation')) this.delivery.unfollow(socket, 'moderation');
   }
 }
