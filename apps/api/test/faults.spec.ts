@@ -259,6 +259,27 @@ describe('an API instance dies (SIGKILL)', () => {
   }, 90_000);
 });
 
+/**
+ * The built worker, caught half way through a notification fan-out: reads pass, its insert of the
+ * notification waits on a table lock the test holds.
+ */
+async function jobCaughtHalfDone(t: TestApp, env: Record<string, string>, queue: Queue) {
+  const admin = await signedInAdmin(t.url);
+  const { user } = await signedIn(t.url);
+  const worker = run(WORKER, { ...env, LOG_LEVEL: 'info' });
+  await eventually(() => expect(worker.output()).toContain('worker started'), 30_000);
+  const lock = await holdLock(env.DATABASE_URL, 'notifications', 'EXCLUSIVE');
+  expect((await admin.put(`/api/users/${user.id}/roles`, { roles: ['moderator'] })).status).toBe(200);
+  const [{ id: eventId }] = await t.db.query(`SELECT id FROM outbox WHERE type = 'user.roles.changed' AND payload->>'userId' = $1`, [user.id]);
+  const jobId = `notify:event:${eventId}`;
+  await eventually(async () => expect(await queue.getJobState(jobId)).toBe('active'), 20_000);
+  await eventually(async () => {
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%notifications%'`);
+    expect(n).toBeGreaterThan(0);
+  }, 20_000);
+  return { worker, lock, user, eventId, jobId };
+}
+
 describe('the worker is killed (SIGKILL) in the middle of a job', () => {
   it('a new worker runs the job again and its effects happen exactly once', async () => {
     const env: Record<string, string> = { ...(await isolated('workerkill')), OUTBOX_SWEEP_MS: '200' };
@@ -268,20 +289,7 @@ describe('the worker is killed (SIGKILL) in the middle of a job', () => {
     const queue = new Queue('notifications', { connection, prefix: `${env.REDIS_PREFIX}:bull` });
     const checker = new Worker('notifications', null, { connection, prefix: `${env.REDIS_PREFIX}:bull`, autorun: false });
     try {
-      const admin = await signedInAdmin(t.url);
-      const { user } = await signedIn(t.url);
-      const first = run(WORKER, { ...env, LOG_LEVEL: 'info' });
-      await eventually(() => expect(first.output()).toContain('worker started'), 30_000);
-
-      // Reads pass, the job's insert of the notification waits: the job is caught half done.
-      const lock = await holdLock(env.DATABASE_URL, 'notifications', 'EXCLUSIVE');
-      expect((await admin.put(`/api/users/${user.id}/roles`, { roles: ['moderator'] })).status).toBe(200);
-      const [{ id: eventId }] = await t.db.query(`SELECT id FROM outbox WHERE type = 'user.roles.changed' AND payload->>'userId' = $1`, [user.id]);
-      await eventually(async () => expect(await queue.getJobState(`notify:event:${eventId}`)).toBe('active'), 20_000);
-      await eventually(async () => {
-        const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%notifications%'`);
-        expect(n).toBeGreaterThan(0);
-      }, 20_000);
+      const { worker: first, lock, user, eventId } = await jobCaughtHalfDone(t, env, queue);
       first.child.kill('SIGKILL');
       await first.exited;
       await lock.release();
@@ -321,21 +329,7 @@ describe('the worker is stopped (SIGTERM) in the middle of a job', () => {
     const t = await startApp(env);
     const queue = new Queue('notifications', { connection: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' }, prefix: `${env.REDIS_PREFIX}:bull` });
     try {
-      const admin = await signedInAdmin(t.url);
-      const { user } = await signedIn(t.url);
-      const worker = run(WORKER, { ...env, LOG_LEVEL: 'info' });
-      await eventually(() => expect(worker.output()).toContain('worker started'), 30_000);
-
-      // The job's insert of the notification waits on a lock: it is caught half done.
-      const lock = await holdLock(env.DATABASE_URL, 'notifications', 'EXCLUSIVE');
-      expect((await admin.put(`/api/users/${user.id}/roles`, { roles: ['moderator'] })).status).toBe(200);
-      const [{ id: eventId }] = await t.db.query(`SELECT id FROM outbox WHERE type = 'user.roles.changed' AND payload->>'userId' = $1`, [user.id]);
-      const jobId = `notify:event:${eventId}`;
-      await eventually(async () => expect(await queue.getJobState(jobId)).toBe('active'), 20_000);
-      await eventually(async () => {
-        const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%notifications%'`);
-        expect(n).toBeGreaterThan(0);
-      }, 20_000);
+      const { worker, lock, user, eventId, jobId } = await jobCaughtHalfDone(t, env, queue);
 
       worker.child.kill('SIGTERM');
       await new Promise((r) => setTimeout(r, 1000));
