@@ -84,7 +84,8 @@ test('two members co-design a tool live: presence, typing, live edits and a merg
   await section(ann, 'problem').getByRole('textbox').fill('Care leavers drop out of contact at 18.');
   await bob.getByTestId('editing').filter({ hasText: 'Ann Author is editing “Problem”' }).waitFor();
   await section(ann, 'problem').getByRole('button', { name: 'Save problem' }).click();
-  await section(ann, 'problem').getByText('Care leavers drop out of contact at 18.').waitFor();
+  await section(ann, 'problem').getByText('Revision 1, by Ann Author').waitFor();
+  expect(await section(ann, 'problem').getByText('Care leavers drop out of contact at 18.').count()).toBe(1);
 
   // Bob, still on revision 0, is told at once that Ann saved, with her text.
   const bobProblem = section(bob, 'problem');

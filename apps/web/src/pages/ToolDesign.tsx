@@ -102,8 +102,9 @@ function Section({ slug, topic, section, onSaved }: { slug: string; topic: Topic
     } else setError(result.message);
   }
 
-  // Someone else saved while this person was editing: say so now rather than at save time.
-  const overtaken = draft && section.revision > draft.base ? section : null;
+  // Someone else saved while this person was editing: say so now rather than at save time. Not while
+  // saving: the newer revision may be this save's own, heard live before its answer (a conflict says so).
+  const overtaken = draft && !saving && section.revision > draft.base ? section : null;
 
   return (
     <section className="app-section" aria-labelledby={`${id}-title`} data-key={section.key}>
