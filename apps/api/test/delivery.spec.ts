@@ -48,6 +48,8 @@ async function publish(...events: OutboxEvent[]) {
 }
 
 const seqs = (r: Received) => r.events.map((e) => e.seq);
+/** Drops the instance's Redis subscription (it reconnects at once): what was published meanwhile is missed. */
+const dropSubscription = () => (app.app.get(RealtimeGateway) as unknown as { subscriber: Redis }).subscriber.disconnect(true);
 const settle = () => new Promise((r) => setTimeout(r, 300));
 
 it('delivers events that arrive out of order, twice, or not at all, once each and in order', async () => {
@@ -153,8 +155,7 @@ it('catches up from the outbox on what was published while its Redis subscriptio
   await subscribe(member.socket, topics.user(user.id));
   // Published while this instance was not listening: they reached nobody here.
   const missed = await commit(user.id, 2);
-  const subscriber = (app.app.get(RealtimeGateway) as unknown as { subscriber: Redis }).subscriber;
-  subscriber.disconnect(true); // and it reconnects
+  dropSubscription();
   await eventually(() => expect(seqs(member)).toEqual(missed.map((e) => e.seq)));
   // Listening again: live events come through as before.
   const [next] = await commit(user.id, 1);
@@ -177,7 +178,7 @@ it('after a reconnect, checks again who may hear what: a session ended meanwhile
   // Changed while this instance was not hearing Redis: neither event reached it.
   await app.db.query(`UPDATE users SET roles = '{member}' WHERE id = $1`, [demoted.user.id]);
   await app.db.query(`DELETE FROM sessions WHERE user_id = $1`, [leaving.user.id]);
-  (app.app.get(RealtimeGateway) as unknown as { subscriber: Redis }).subscriber.disconnect(true);
+  dropSubscription();
   await eventually(() => expect(leavingSocket.socket.connected).toBe(false));
 
   const sent = await new Client(app.url).post('/api/feedback', { page: '/tools', role: FEEDBACK_ROLES[0], summary: 'Heard by moderators only' });

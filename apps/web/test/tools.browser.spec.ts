@@ -83,13 +83,26 @@ test('two members co-design a tool live: presence, typing, live edits and a merg
   await section(bob, 'problem').getByRole('button', { name: 'Edit problem' }).click(); // Bob starts from revision 0 too
   await section(ann, 'problem').getByRole('textbox').fill('Care leavers drop out of contact at 18.');
   await bob.getByTestId('editing').filter({ hasText: 'Ann Author is editing “Problem”' }).waitFor();
+  // Ann's save answers only once it has been heard live: her page gets her own save as an event first,
+  // and must not tell her that someone saved a newer version.
+  let heard!: () => void;
+  const heardLive = new Promise<void>((resolve) => (heard = resolve));
+  await ann.route('**/design/sections/problem', async (route) => {
+    if (route.request().method() !== 'PUT') return route.continue();
+    const response = await route.fetch();
+    await heardLive;
+    await route.fulfill({ response });
+  });
   await section(ann, 'problem').getByRole('button', { name: 'Save problem' }).click();
-  await section(ann, 'problem').getByText('Revision 1, by Ann Author').waitFor();
-  expect(await section(ann, 'problem').getByText('Care leavers drop out of contact at 18.').count()).toBe(1);
 
   // Bob, still on revision 0, is told at once that Ann saved, with her text.
   const bobProblem = section(bob, 'problem');
   await bobProblem.getByText('Ann Author saved a newer version').waitFor();
+  await new Promise((r) => setTimeout(r, 300)); // Ann's page has heard the same event by now
+  expect(await section(ann, 'problem').getByText('saved a newer version').count()).toBe(0);
+  heard();
+  await section(ann, 'problem').getByText('Revision 1, by Ann Author').waitFor();
+  await ann.unroute('**/design/sections/problem');
   await bobProblem.getByLabel('Their text').filter({ hasText: 'Care leavers drop out of contact at 18.' }).waitFor();
 
   // Bob's save from the old base is refused (409): his text stays, Ann's is shown, and the merge saves.

@@ -1,7 +1,7 @@
 import { Batcher } from './batcher';
 
 /** A batch runner whose batches finish when the test says so. */
-function gated() {
+function gated(parallel = 1) {
   const batches: string[][] = [];
   const gates: (() => void)[] = [];
   const batcher = new Batcher<string, string>(
@@ -11,6 +11,7 @@ function gated() {
       return new Map(items.filter((i) => i !== 'absent').map((i) => [i, i === 'bad' ? new Error('bad item') : `${kind}:${i}`]));
     },
     3,
+    parallel,
   );
   const tick = () => new Promise((r) => setImmediate(r));
   return { batcher, batches, open: async () => (gates.shift()!(), tick()), tick };
@@ -32,6 +33,21 @@ describe('Batcher', () => {
     expect(batches).toEqual([['a'], ['b', 'c', 'd'], ['e']]);
     await open();
     expect(await Promise.all(rest)).toEqual(['k:b', 'k:c', 'k:d', 'k:e']);
+  });
+
+  it('runs up to `parallel` batches at once, the next one filling while they run', async () => {
+    const { batcher, batches, open, tick } = gated(2);
+    const all = ['a', 'b', 'c', 'd', 'e', 'f'].map((i) => batcher.add('k', i));
+    await tick();
+    // 'a' started alone, 'b' beside it (the second slot); the rest wait for a slot.
+    expect(batches).toEqual([['a'], ['b']]);
+    await open();
+    expect(batches).toEqual([['a'], ['b'], ['c', 'd', 'e']]);
+    await open();
+    expect(batches).toEqual([['a'], ['b'], ['c', 'd', 'e'], ['f']]);
+    await open();
+    await open();
+    expect(await Promise.all(all)).toEqual(['k:a', 'k:b', 'k:c', 'k:d', 'k:e', 'k:f']);
   });
 
   it('fails only the item that failed; an item asked twice is done once for both', async () => {

@@ -85,10 +85,16 @@ export class AuthService {
 
   /** The session for a cookie token, or null; only the token's hash is ever stored. */
   async validate(token: string): Promise<AuthDto | null> {
-    if (token.length > 200) return null;
-    const session = await this.sessions.getLive(hashToken(token));
-    if (!session?.user) return null;
-    return { session, user: session.user };
+    return (await this.validateMany([token])).get(token) ?? null;
+  }
+
+  /** Many tokens in one query (an instance re-checking all its sockets); the live ones, by token. */
+  async validateMany(tokens: string[]): Promise<Map<string, AuthDto>> {
+    const byHash = new Map(tokens.filter((t) => t.length <= 200).map((t) => [hashToken(t), t]));
+    if (!byHash.size) return new Map();
+    const sessions = await this.sessions.live([...byHash.keys()]);
+    // Inner join: every session comes with its user.
+    return new Map(sessions.map((session) => [byHash.get(session.tokenHash)!, { session, user: session.user! }]));
   }
 
   /** A fresh token at every sign-in, so a token planted before sign-in is worthless (no fixation). */

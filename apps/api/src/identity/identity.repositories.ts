@@ -48,13 +48,13 @@ export class SessionRepository {
     await this.sessions.insert(session);
   }
 
-  /** The live session for a token hash, with its user, or null if unknown, revoked or expired. */
-  getLive(tokenHash: string) {
+  /** The live sessions for these token hashes, with their users; unknown, revoked or expired ones left out. */
+  live(tokenHashes: string[]) {
     return this.sessions
       .createQueryBuilder('s')
       .innerJoinAndSelect('s.user', 'u')
-      .where('s.token_hash = :tokenHash AND s.revoked_at IS NULL AND s.expires_at > now()', { tokenHash })
-      .getOne();
+      .where('s.token_hash = ANY(:tokenHashes) AND s.revoked_at IS NULL AND s.expires_at > now()', { tokenHashes })
+      .getMany();
   }
 
   async revoke(id: string) {

@@ -37,6 +37,9 @@ export async function recentTexts(db: DataSource, source: { table: string; text:
     [ids],
   );
   const texts = new Map<number, string[]>();
-  for (const r of rows) texts.set(Number(r.id), [...(texts.get(Number(r.id)) ?? []), r.text]);
+  for (const r of rows) {
+    const id = Number(r.id);
+    texts.set(id, texts.get(id) ?? []).get(id)!.push(r.text);
+  }
   return texts;
 }

@@ -102,8 +102,7 @@ export class OutboxService {
   }
 
   async currentSeq(topic: Topic): Promise<number> {
-    const rows = await this.dataSource.query(`SELECT seq FROM topic_seqs WHERE topic = $1`, [topic]);
-    return rows.length ? Number(rows[0].seq) : 0;
+    return (await this.currentSeqs([topic])).get(topic) ?? 0;
   }
 
   async currentSeqs(topics: Topic[]): Promise<Map<Topic, number>> {
