@@ -72,9 +72,16 @@ export class ModerationRepository {
     return { id: Number(row.id), created: false };
   }
 
-  /** The subjects' `new` items, locked until the transaction ends (in id order: two batches cannot deadlock). */
+  /**
+   * The subjects' `new` items, locked until the transaction ends (in id order: two batches cannot
+   * deadlock). Only flag items carry flags, so SELECT_ITEM's per-row flags lookup is left out.
+   */
   lockedFor(manager: EntityManager, subjectType: ModerationItem['subjectType'], subjectIds: number[]): Promise<ItemRow[]> {
-    return manager.query(`${SELECT_ITEM} WHERE i.subject_type = $1 AND i.subject_id = ANY($2) AND i.reason = 'new' ORDER BY i.id FOR UPDATE OF i`, [subjectType, subjectIds]);
+    return manager.query(
+      `SELECT i.*, u.display_name AS decider_name, NULL AS flags FROM moderation_items i LEFT JOIN users u ON u.id = i.decided_by
+       WHERE i.subject_type = $1 AND i.subject_id = ANY($2) AND i.reason = 'new' ORDER BY i.id FOR UPDATE OF i`,
+      [subjectType, subjectIds],
+    );
   }
 
   /** With `lock`, the row is held until the transaction ends, so two decisions queue up. */

@@ -8,11 +8,16 @@ import { RelayService } from './relay.service';
  * Topics that many transactions write at once. Their events are numbered after commit (see
  * RelayService.sequence): a seq taken inside the writing transaction would lock the topic's
  * `topic_seqs` row through commit and fsync, so every write to the topic would commit one at a time.
- * Other topics keep the in-transaction seq, which costs no extra commit before publishing.
+ * Other topics keep the in-transaction seq, which costs no extra commit before publishing. A batch
+ * (Tx.recordMany) is numbered in its transaction whatever the topic: one lock per batch, not per event.
  */
 export function sequencedAfterCommit(topic: Topic): boolean {
   return topic === 'moderation';
 }
+
+/** What an INSERT into the outbox answers: the payload is already in hand, so it is not read back. */
+const INSERTED = 'id, topic, seq, created_at';
+type Inserted = Pick<OutboxRow, 'id' | 'topic' | 'seq' | 'created_at'>;
 
 /** A transaction that can record events; they are published only once it has committed. */
 export class Tx {
@@ -30,50 +35,51 @@ export class Tx {
     const checked = EventPayloads[type].parse(payload);
     const [row] = (await this.manager.query(
       sequencedAfterCommit(topic)
-        ? `INSERT INTO outbox (topic, seq, type, payload, actor_id) VALUES ($1, NULL, $2, $3, $4) RETURNING ${OUTBOX_COLUMNS}`
+        ? `INSERT INTO outbox (topic, seq, type, payload, actor_id) VALUES ($1, NULL, $2, $3, $4) RETURNING ${INSERTED}`
         : `WITH next AS (
              INSERT INTO topic_seqs (topic, seq) VALUES ($1, 1)
              ON CONFLICT (topic) DO UPDATE SET seq = topic_seqs.seq + 1
              RETURNING seq)
            INSERT INTO outbox (topic, seq, type, payload, actor_id)
            SELECT $1, next.seq, $2, $3, $4 FROM next
-           RETURNING ${OUTBOX_COLUMNS}`,
+           RETURNING ${INSERTED}`,
       [topic, type, JSON.stringify(checked), actorId],
-    )) as OutboxRow[];
-    const event = fromRow(row);
+    )) as Inserted[];
+    const event = fromRow({ ...row, type, payload: checked, actor_id: actorId });
     this.recorded.push(event);
     return event;
   }
 
   /**
-   * Records many events of `type` in one statement (a fan-out to thousands of `user:<id>` topics costs
-   * one round trip, not thousands). Either one event per topic, none of them numbered after commit:
-   * topics are taken in sorted order, so two such writes lock their `topic_seqs` rows in one order and
-   * cannot deadlock. Or all on topics numbered after commit, any number per topic (a batch of checks).
+   * Records many events of `type` in one statement (a fan-out to thousands of `user:<id>` topics, or a
+   * batch of checks, costs one round trip), any number per topic, all numbered here, in this
+   * transaction, even on a topic otherwise numbered after commit: one batch is one write, and numbering
+   * it here spares each event a second write and the batch a numbering commit. Topics are locked in
+   * sorted order, so two such writes cannot deadlock; the locks last until commit, so call it last.
    */
   async recordMany<T extends EventType>(type: T, events: { topic: Topic; payload: EventPayload<T> }[], actorId: string | null = null): Promise<OutboxEvent[]> {
     if (!events.length) return [];
-    const deferred = events.filter((e) => sequencedAfterCommit(e.topic)).length;
-    if (deferred && deferred < events.length) throw new Error(`recordMany: ${type} on topics numbered both in and after commit`);
-    if (!deferred && new Set(events.map((e) => e.topic)).size < events.length) throw new Error(`recordMany: ${type} twice on one topic`);
-    const sorted = events.map((e) => ({ topic: e.topic, payload: JSON.stringify(EventPayloads[type].parse(e.payload)) })).sort((a, b) => (a.topic < b.topic ? -1 : 1));
+    // Sorted by topic, and in the given order within one: the order the seqs are given in below.
+    const sorted = events
+      .map((e, n) => ({ n, topic: e.topic, payload: EventPayloads[type].parse(e.payload) }))
+      .sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.n - b.n));
     const rows = (await this.manager.query(
-      deferred
-        ? `INSERT INTO outbox (topic, seq, type, payload, actor_id)
-           SELECT topic, NULL, $3, payload, $4 FROM unnest($1::text[], $2::jsonb[]) WITH ORDINALITY AS t(topic, payload, n) ORDER BY n
-           RETURNING ${OUTBOX_COLUMNS}`
-        : `WITH input AS (SELECT * FROM unnest($1::text[], $2::jsonb[]) AS t(topic, payload)),
-           next AS (
-             INSERT INTO topic_seqs (topic, seq) SELECT topic, 1 FROM input ORDER BY topic
-             ON CONFLICT (topic) DO UPDATE SET seq = topic_seqs.seq + 1
-             RETURNING topic, seq)
-           INSERT INTO outbox (topic, seq, type, payload, actor_id)
-           SELECT input.topic, next.seq, $3, input.payload, $4 FROM input JOIN next USING (topic)
-           ORDER BY next.topic
-           RETURNING ${OUTBOX_COLUMNS}`,
-      [sorted.map((e) => e.topic), sorted.map((e) => e.payload), type, actorId],
-    )) as OutboxRow[];
-    const recorded = rows.map(fromRow);
+      `WITH input AS (SELECT * FROM unnest($1::text[], $2::jsonb[]) WITH ORDINALITY AS t(topic, payload, n)),
+       counts AS (SELECT topic, count(*) AS k FROM input GROUP BY topic),
+       next AS (
+         INSERT INTO topic_seqs (topic, seq) SELECT topic, k FROM counts ORDER BY topic
+         ON CONFLICT (topic) DO UPDATE SET seq = topic_seqs.seq + EXCLUDED.seq
+         RETURNING topic, seq AS last)
+       INSERT INTO outbox (topic, seq, type, payload, actor_id)
+       SELECT input.topic, next.last - counts.k + row_number() OVER (PARTITION BY input.topic ORDER BY input.n), $3, input.payload, $4
+       FROM input JOIN counts USING (topic) JOIN next USING (topic)
+       ORDER BY input.n
+       RETURNING ${INSERTED}`,
+      [sorted.map((e) => e.topic), sorted.map((e) => JSON.stringify(e.payload)), type, actorId],
+    )) as Inserted[];
+    // Rows in (topic, seq) order line up with `sorted`.
+    rows.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : Number(a.seq) - Number(b.seq)));
+    const recorded = rows.map((row, i) => fromRow({ ...row, type, payload: sorted[i].payload, actor_id: actorId }));
     this.recorded.push(...recorded);
     return recorded;
   }
