@@ -8,7 +8,7 @@ import { ItemRow, ModerationRepository, toItem } from './moderation.repository';
 import type { ModerationSubject, Redacted, SubjectContent, SubjectType } from './moderation.subject';
 
 /** Checks one transaction takes at most; two run at once, so the next fills while one commits. */
-export const CHECK_BATCH = 100;
+export const CHECK_BATCH = 200;
 
 const OUTCOME_RANK = { clean: 0, spam: 1, abusive: 2, personal_data: 3 } as const;
 type Outcome = keyof typeof OUTCOME_RANK;
