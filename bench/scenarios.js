@@ -285,14 +285,14 @@ function intakeRows(r, s, row) {
 function jobsRows(j, n, nBaseline, row) {
   const c = j.commons;
   const b = j.baseline;
-  const scenario = `moderation jobs, 1 worker (checks in batches of up to 100): burst of ${n} feedback items (baseline: ${nBaseline} no-op jobs)${c.disturbed || b?.disturbed ? ', DISTURBED' : ''}`;
+  const scenario = `moderation jobs, 1 worker (checks in batches, up to CHECK_BATCH): burst of ${n} feedback items (baseline: ${nBaseline} no-op jobs)${c.disturbed || b?.disturbed ? ', DISTURBED' : ''}`;
   const rows = [
     row(scenario, 'jobs/s drained (moderation/check; baseline: empty processor)', c.perSecond, '1/s', b ? b.perSecond : null, '≥ 2,000/s', c.perSecond >= 2000),
     { ...row(scenario, 'CPU, % of one core (machine: 200)', c.machinePercent, '% core', b ? b.machinePercent : null), text: { commons: cpuText(c.cpuPercent), baseline: b ? cpuText(b.cpuPercent) : '' } },
   ];
   const t = j.twoWorkers;
   if (t) {
-    const sc = `moderation jobs, 2 worker processes (batches of up to 100 each): burst of ${n} feedback items (baseline column: 1 worker)${t.disturbed ? ', DISTURBED' : ''}`;
+    const sc = `moderation jobs, 2 worker processes (checks in batches in each): burst of ${n} feedback items (baseline column: 1 worker)${t.disturbed ? ', DISTURBED' : ''}`;
     rows.push(row(sc, 'jobs/s drained, both workers together', t.perSecond, '1/s', c.perSecond));
     rows.push({ ...row(sc, 'CPU, % of one core (machine: 200)', t.machinePercent, '% core', c.machinePercent), text: { commons: cpuText(t.cpuPercent), baseline: cpuText(c.cpuPercent) } });
   }
