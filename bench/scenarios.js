@@ -10,8 +10,9 @@
  *             worker's share is measured by the jobs scenario, and its backlog is dropped afterwards.
  *   jobs      a burst of feedback items from 250 addresses with the queue paused; then the queue is
  *             resumed and the time until the queue is empty (polled in Redis every 20 ms; then every
- *             item's `checked_at` is confirmed in Postgres) gives jobs/s for the one worker; beside bench/bare-bullmq.js (no-op processor,
- *             same concurrency, own queue and prefix) draining its own burst.
+ *             item's `checked_at` is confirmed in Postgres) gives jobs/s for the one worker; beside
+ *             bench/bare-bullmq.js (no-op processor, same concurrency, own queue and prefix) draining
+ *             its own burst.
  */
 const { spawn } = require('node:child_process');
 const path = require('node:path');
@@ -285,14 +286,14 @@ function intakeRows(r, s, row) {
 function jobsRows(j, n, nBaseline, row) {
   const c = j.commons;
   const b = j.baseline;
-  const scenario = `moderation jobs, 1 worker (checks in batches, up to CHECK_BATCH): burst of ${n} feedback items (baseline: ${nBaseline} no-op jobs)${c.disturbed || b?.disturbed ? ', DISTURBED' : ''}`;
+  const scenario = `moderation jobs, 1 worker (checks in batches): burst of ${n} feedback items (baseline: ${nBaseline} no-op jobs)${c.disturbed || b?.disturbed ? ', DISTURBED' : ''}`;
   const rows = [
     row(scenario, 'jobs/s drained (moderation/check; baseline: empty processor)', c.perSecond, '1/s', b ? b.perSecond : null, '≥ 2,000/s', c.perSecond >= 2000),
     { ...row(scenario, 'CPU, % of one core (machine: 200)', c.machinePercent, '% core', b ? b.machinePercent : null), text: { commons: cpuText(c.cpuPercent), baseline: b ? cpuText(b.cpuPercent) : '' } },
   ];
   const t = j.twoWorkers;
   if (t) {
-    const sc = `moderation jobs, 2 worker processes (checks in batches in each): burst of ${n} feedback items (baseline column: 1 worker)${t.disturbed ? ', DISTURBED' : ''}`;
+    const sc = `moderation jobs, 2 worker processes: burst of ${n} feedback items (baseline column: 1 worker)${t.disturbed ? ', DISTURBED' : ''}`;
     rows.push(row(sc, 'jobs/s drained, both workers together', t.perSecond, '1/s', c.perSecond));
     rows.push({ ...row(sc, 'CPU, % of one core (machine: 200)', t.machinePercent, '% core', c.machinePercent), text: { commons: cpuText(t.cpuPercent), baseline: cpuText(c.cpuPercent) } });
   }

@@ -55,17 +55,14 @@ describe('checks in batches', () => {
     // One transaction: one checked_at for the three.
     expect(new Set(items.filter((i: { checked_at: Date | null }) => i.checked_at).map((i: { checked_at: Date }) => i.checked_at.getTime())).size).toBe(1);
     expect(await t.db.query(`SELECT 1 FROM moderation_items WHERE subject_type = 'feedback' AND subject_id = 999999999`)).toEqual([]);
-    // Their events are numbered after commit, one per item, in a row.
-    const events = await eventually(async () => {
-      const rows = await t.db.query(
-        `SELECT seq::int, (payload->>'subjectId')::int AS id FROM outbox WHERE topic = 'moderation' AND type = 'moderation.item.updated' AND (payload->>'subjectId')::int = ANY($1) ORDER BY seq`,
-        [ids],
-      );
-      expect(rows.every((r: { seq: number | null }) => r.seq !== null)).toBe(true);
-      return rows as { seq: number; id: number }[];
-    });
+    // Their events were numbered in the batch's transaction: one per item, in a row, there at commit.
+    const events: { seq: number | null; id: number }[] = await t.db.query(
+      `SELECT seq::int, (payload->>'subjectId')::int AS id FROM outbox WHERE topic = 'moderation' AND type = 'moderation.item.updated' AND (payload->>'subjectId')::int = ANY($1) ORDER BY seq`,
+      [ids],
+    );
+    expect(events.every((e) => e.seq !== null)).toBe(true);
     expect(events.map((e) => e.id).sort()).toEqual([...ids].sort());
-    expect(events[2].seq - events[0].seq).toBe(2);
+    expect(events[2].seq! - events[0].seq!).toBe(2);
   });
 
   it('spots a message posted again by its author, and holds it from the thread', async () => {
@@ -86,6 +83,41 @@ describe('checks in batches', () => {
       { id: ids[0], state: 'held' },
       { id: ids[1], state: 'visible' },
     ]);
+  });
+
+  it('two batches holding messages in the same two threads take the threads in one order (no deadlock)', async () => {
+    const author = await signedIn(t.url, { displayName: 'Dee Lock' });
+    // In each thread the author repeats the opening text twice: both repeats are held as spam.
+    const thread = async (text: string) => {
+      const made = await author.client.post('/api/threads', { subjectType: 'general', title: text.slice(0, 30), body: text });
+      const id = made.body.thread.id as number;
+      const repeats = [];
+      for (let i = 0; i < 2; i++) repeats.push((await author.client.post(`/api/threads/${id}/messages`, { body: text })).body.message.id as number);
+      return { id, repeats };
+    };
+    const x = await thread('Thread X: who has mapped the new SEN2 fields already?');
+    const y = await thread('Thread Y: is the 903 header changing for the next return?');
+    const moderation = t.app.get(ModerationService);
+    const waitingOnLocks = (n: number) =>
+      eventually(async () => expect((await t.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`))[0].n).toBe(n));
+
+    // Thread X's seq is held elsewhere, so both batches queue on it: A first (X then Y), then B, given
+    // Y then X. Taken in the given order, B would already hold Y when A, granted X, asks for it: deadlock.
+    const blocker = t.db.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    await blocker.query(`SELECT seq FROM topic_seqs WHERE topic = $1 FOR UPDATE`, [`thread:${x.id}`]);
+    const a = moderation.checkMany('message', [x.repeats[0], y.repeats[0]]);
+    await waitingOnLocks(1);
+    const b = moderation.checkMany('message', [y.repeats[1], x.repeats[1]]);
+    await waitingOnLocks(2);
+    await blocker.commitTransaction();
+    await blocker.release();
+
+    const [ra, rb] = await Promise.all([a, b]);
+    expect([...ra.values(), ...rb.values()]).toEqual(['spam', 'spam', 'spam', 'spam']);
+    const states = await t.db.query(`SELECT state FROM messages WHERE id = ANY($1)`, [[...x.repeats, ...y.repeats]]);
+    expect(states.map((m: { state: string }) => m.state)).toEqual(['held', 'held', 'held', 'held']);
   });
 
   it('runs the check jobs that wait together, in far fewer transactions than jobs', async () => {

@@ -44,13 +44,21 @@ export class MessageSubject implements ModerationSubject {
     return this.messages.recentBodies(ids);
   }
 
-  /** Published needs nothing (a message is visible until held); held ones are few, one at a time. */
+  /**
+   * Published needs nothing (a message is visible until held); held ones are few, one at a time. Their
+   * events are recorded in thread order: each locks its thread's seq, and two batches holding messages
+   * in the same threads must take those locks in one order or they could deadlock.
+   */
   async applyChecks(tx: Tx, checks: Check[]) {
+    const held = [];
     for (const { id } of checks.filter((c) => c.state === 'held')) {
       const message = await this.messages.get(id, tx.manager, true);
-      if (message?.state !== 'visible') continue;
-      await this.messages.setState(tx.manager, id, 'held');
-      await tx.record(topics.thread(Number(message.thread_id)), 'message.hidden', { id, seq: message.seq });
+      if (message?.state === 'visible') held.push(message);
+    }
+    held.sort((a, b) => Number(a.thread_id) - Number(b.thread_id) || Number(a.id) - Number(b.id));
+    for (const message of held) {
+      await this.messages.setState(tx.manager, Number(message.id), 'held');
+      await tx.record(topics.thread(Number(message.thread_id)), 'message.hidden', { id: Number(message.id), seq: message.seq });
     }
   }
 

@@ -24,9 +24,10 @@ export interface ItemRow {
 
 const SELECT_ITEM = `
   SELECT i.*, u.display_name AS decider_name,
-         (SELECT json_agg(json_build_object('reason', f.reason, 'note', f.note, 'by', json_build_object('id', fu.id, 'displayName', fu.display_name)) ORDER BY f.created_at)
-          FROM message_flags f JOIN users fu ON fu.id = f.user_id
-          WHERE i.reason = 'flag' AND i.subject_type = 'message' AND f.message_id = i.subject_id) AS flags
+         -- In a CASE, the lookup runs for flag items only (a batch of checks locks hundreds of new ones).
+         CASE WHEN i.reason = 'flag' AND i.subject_type = 'message' THEN
+           (SELECT json_agg(json_build_object('reason', f.reason, 'note', f.note, 'by', json_build_object('id', fu.id, 'displayName', fu.display_name)) ORDER BY f.created_at)
+            FROM message_flags f JOIN users fu ON fu.id = f.user_id WHERE f.message_id = i.subject_id) END AS flags
   FROM moderation_items i
   LEFT JOIN users u ON u.id = i.decided_by`;
 
@@ -72,16 +73,9 @@ export class ModerationRepository {
     return { id: Number(row.id), created: false };
   }
 
-  /**
-   * The subjects' `new` items, locked until the transaction ends (in id order: two batches cannot
-   * deadlock). Only flag items carry flags, so SELECT_ITEM's per-row flags lookup is left out.
-   */
+  /** The subjects' `new` items, locked until the transaction ends (in id order: two batches cannot deadlock). */
   lockedFor(manager: EntityManager, subjectType: ModerationItem['subjectType'], subjectIds: number[]): Promise<ItemRow[]> {
-    return manager.query(
-      `SELECT i.*, u.display_name AS decider_name, NULL AS flags FROM moderation_items i LEFT JOIN users u ON u.id = i.decided_by
-       WHERE i.subject_type = $1 AND i.subject_id = ANY($2) AND i.reason = 'new' ORDER BY i.id FOR UPDATE OF i`,
-      [subjectType, subjectIds],
-    );
+    return manager.query(`${SELECT_ITEM} WHERE i.subject_type = $1 AND i.subject_id = ANY($2) AND i.reason = 'new' ORDER BY i.id FOR UPDATE OF i`, [subjectType, subjectIds]);
   }
 
   /** With `lock`, the row is held until the transaction ends, so two decisions queue up. */

@@ -18,6 +18,7 @@ export function sequencedAfterCommit(topic: Topic): boolean {
 /** What an INSERT into the outbox answers: the payload is already in hand, so it is not read back. */
 const INSERTED = 'id, topic, seq, created_at';
 type Inserted = Pick<OutboxRow, 'id' | 'topic' | 'seq' | 'created_at'>;
+const byTopic = (a: { topic: string }, b: { topic: string }) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0);
 
 /** A transaction that can record events; they are published only once it has committed. */
 export class Tx {
@@ -62,7 +63,7 @@ export class Tx {
     // Sorted by topic, and in the given order within one: the order the seqs are given in below.
     const sorted = events
       .map((e, n) => ({ n, topic: e.topic, payload: EventPayloads[type].parse(e.payload) }))
-      .sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.n - b.n));
+      .sort((a, b) => byTopic(a, b) || a.n - b.n);
     const rows = (await this.manager.query(
       `WITH input AS (SELECT * FROM unnest($1::text[], $2::jsonb[]) WITH ORDINALITY AS t(topic, payload, n)),
        counts AS (SELECT topic, count(*) AS k FROM input GROUP BY topic),
@@ -78,7 +79,7 @@ export class Tx {
       [sorted.map((e) => e.topic), sorted.map((e) => JSON.stringify(e.payload)), type, actorId],
     )) as Inserted[];
     // Rows in (topic, seq) order line up with `sorted`.
-    rows.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : Number(a.seq) - Number(b.seq)));
+    rows.sort((a, b) => byTopic(a, b) || Number(a.seq) - Number(b.seq));
     const recorded = rows.map((row, i) => fromRow({ ...row, type, payload: sorted[i].payload, actor_id: actorId }));
     this.recorded.push(...recorded);
     return recorded;
