@@ -36,7 +36,7 @@
  *   BENCH_READS_SECONDS, BENCH_READS_CONNECTIONS   each autocannon run (default 6 s, 32 connections)
  *   BENCH_NOTIFY         1 runs the notifications fan-out (default 1)
  *   BENCH_NOTIFY_WATCHERS, BENCH_NOTIFY_ONLINE, BENCH_NOTIFY_ROUNDS   its size (10000, 1000, 3)
- *   BENCH_ONLY           jobs: run the moderation-jobs scenario alone (its JSON on stdout; no table, no results.json)
+ *   BENCH_ONLY           jobs | intake: run that scenario alone (its JSON on stdout; no table, no results.json)
  *   BENCH_TIMEOUT_S      hard limit of the whole run (default 660; a scenario that would not fit in
  *                        what is left is skipped with a note, never cut short)
  *
@@ -288,6 +288,14 @@ async function main() {
     const commons = await commonsTarget(url, origin);
     const jobs = await jobsScenario({ env, url, origin, pids: commons.pids, n: JOBS, nBaseline: JOBS_BASELINE, maxRest: INTAKE_MAX_REST, twoWorkers: JOBS_TWO_WORKERS, log, children });
     console.log(JSON.stringify(jobs, null, 1));
+    return;
+  }
+  if (env.BENCH_ONLY === 'intake') {
+    // Only the feedback-intake staircases (Commons and baseline): for profiling the API.
+    const commons = await commonsTarget(url, origin);
+    const settings = { from: INTAKE_FROM, step: INTAKE_STEP, to: INTAKE_TO, seconds: INTAKE_SECONDS, connections: INTAKE_CONNECTIONS, maxRest: INTAKE_MAX_REST, budgetS: 75 };
+    const intake = await intakeScenario({ env, url, origin, pids: commons.pids, settings, log, children });
+    console.log(JSON.stringify(intakeRows(intake, settings, row), null, 1));
     return;
   }
   const bare = await startBare();

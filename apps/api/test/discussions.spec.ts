@@ -206,6 +206,33 @@ describe('messages', () => {
     expect(flagged.content).toMatchObject({ summary: 'First message', threadId: thread.id, author: { id: alice.user.id } });
   });
 
+  it('hides a message its author already posted within the hour, also when an edit makes it a repeat', async () => {
+    const alice = await signedIn(t.url);
+    const { thread } = await newThread(alice.client);
+    const post = async (body: string) => (await alice.client.post(`/api/threads/${thread.id}/messages`, { body })).body.message as { id: number };
+    const stateOf = async (id: number) => (await t.db.query(`SELECT state FROM messages WHERE id = $1`, [id]))[0].state;
+    const checked = (id: number) => eventually(async () => expect(await t.db.query(`SELECT checked_at FROM moderation_items WHERE subject_type = 'message' AND subject_id = $1 AND reason = 'new'`, [id])).toEqual([{ checked_at: expect.any(Date) }]));
+
+    const original = await post('Our placement counts come from the SSDA903 return');
+    await checked(original.id);
+    const repeat = await post('our placement counts come from the  SSDA903 return');
+    const other = await post('We count placements from the case management system');
+    await checked(repeat.id);
+    await checked(other.id);
+    expect(await stateOf(original.id)).toBe('visible');
+    expect(await stateOf(repeat.id)).toBe('held');
+    expect(await stateOf(other.id)).toBe('visible');
+
+    // The edit's new text is what counts: the original now says something else, so it repeats nothing.
+    expect((await alice.client.patch(`/api/messages/${original.id}`, { body: 'Our placement counts come from the annual return' })).status).toBe(200);
+    const afterEdit = await post('Our placement counts come from the SSDA903 return, again');
+    const sameAsEdited = await post('Our placement counts come from the annual return');
+    await checked(afterEdit.id);
+    await checked(sameAsEdited.id);
+    expect(await stateOf(afterEdit.id)).toBe('visible');
+    expect(await stateOf(sameAsEdited.id)).toBe('held');
+  });
+
   it('rate-limits posting per member with 429 and Retry-After', async () => {
     const limited = await startApp({ MESSAGE_RATE_PER_MINUTE: '3' });
     try {

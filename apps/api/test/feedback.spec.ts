@@ -226,6 +226,37 @@ describe('decisions', () => {
   });
 });
 
+describe('repeats', () => {
+  const statuses = async (ids: number[]) =>
+    Object.fromEntries((await t.db.query(`SELECT id::int, status FROM feedback WHERE id = ANY($1)`, [ids])).map((r: { id: number; status: string }) => [r.id, r.status]));
+
+  it('holds the same text sent again by the same sender within the hour, however much it sent meanwhile', async () => {
+    await withWorker();
+    const sender = reader();
+    const first = await send({ summary: 'The demand model forecast is great, thanks!' }, sender);
+    // More than the 20 latest texts the check used to look at.
+    for (let i = 0; i < 25; i++) await send({ summary: `A different point, number ${i}, about the demand model` }, sender);
+    const again = await send({ summary: '  the demand model  FORECAST is great, thanks!' }, sender);
+    const elsewhere = await send({ summary: 'The demand model forecast is great, thanks!' });
+    const shortOnce = await send({ summary: 'Thanks, works now' }, sender);
+    const shortAgain = await send({ summary: 'Thanks, works now' }, sender);
+    const ids = [first, again, elsewhere, shortOnce, shortAgain].map((r) => r.body.id as number);
+    await eventually(async () => expect(Object.values(await statuses(ids))).not.toContain('pending'));
+    expect(await statuses(ids)).toEqual({ [ids[0]]: 'published', [ids[1]]: 'held', [ids[2]]: 'published', [ids[3]]: 'published', [ids[4]]: 'published' });
+    expect(await t.db.query(`SELECT outcome FROM moderation_items WHERE subject_type = 'feedback' AND subject_id = $1`, [ids[1]])).toEqual([{ outcome: 'spam' }]);
+  });
+
+  it('does not count a text sent more than an hour before', async () => {
+    await withWorker();
+    const sender = reader();
+    const old = await send({ summary: 'The validator rules for 2026 look right to us' }, sender);
+    await eventually(async () => expect(await statuses([old.body.id])).toEqual({ [old.body.id]: 'published' }));
+    await t.db.query(`UPDATE feedback SET created_at = created_at - interval '61 minutes' WHERE id = $1`, [old.body.id]);
+    const again = await send({ summary: 'The validator rules for 2026 look right to us' }, sender);
+    await eventually(async () => expect(await statuses([again.body.id])).toEqual({ [again.body.id]: 'published' }));
+  });
+});
+
 describe('retention', () => {
   it('scrubs the original of redacted feedback everywhere moderators kept it, once the period is over', async () => {
     await withWorker();

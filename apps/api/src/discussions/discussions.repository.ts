@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { recentTexts } from '../moderation/moderation.subject';
-import type { Message, Thread } from '@commons/domain';
+import { duplicateKey, type Message, type Thread } from '@commons/domain';
 
 export interface ThreadRow {
   id: string;
@@ -201,8 +201,8 @@ export class MessageRepository {
 
   async insert(manager: EntityManager, m: { threadId: number; seq: number; authorId: string; parentId: number | null; body: string; mentions: string[]; state: Message['state'] }) {
     const [row] = await manager.query(
-      `INSERT INTO messages (thread_id, seq, author_id, parent_id, body, mentions, state) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [m.threadId, m.seq, m.authorId, m.parentId, m.body, m.mentions, m.state],
+      `INSERT INTO messages (thread_id, seq, author_id, parent_id, body, mentions, state, body_key) VALUES ($1, $2, $3, $4, $5, $6, $7, md5($8)::uuid) RETURNING id`,
+      [m.threadId, m.seq, m.authorId, m.parentId, m.body, m.mentions, m.state, duplicateKey(m.body)],
     );
     return Number(row.id);
   }
@@ -234,7 +234,7 @@ export class MessageRepository {
   /** Keeps the old body as a revision, then replaces it. */
   async edit(manager: EntityManager, id: number, body: string, mentions: string[], editorId: string) {
     await manager.query(`INSERT INTO message_revisions (message_id, body, replaced_by) SELECT id, body, $2 FROM messages WHERE id = $1`, [id, editorId]);
-    await manager.query(`UPDATE messages SET body = $2, mentions = $3, edited_at = now() WHERE id = $1`, [id, body, mentions]);
+    await manager.query(`UPDATE messages SET body = $2, body_key = md5($4)::uuid, mentions = $3, edited_at = now() WHERE id = $1`, [id, body, mentions, duplicateKey(body)]);
   }
 
   revisions(id: number) {
@@ -257,7 +257,7 @@ export class MessageRepository {
    * item and its audit log).
    */
   async replaceBody(manager: EntityManager, id: number, body: string, mentions: string[] = []) {
-    await manager.query(`UPDATE messages SET body = $2, mentions = $3 WHERE id = $1`, [id, body, mentions]);
+    await manager.query(`UPDATE messages SET body = $2, body_key = md5($4)::uuid, mentions = $3 WHERE id = $1`, [id, body, mentions, duplicateKey(body)]);
   }
 
   /** Adds the reaction, or takes it away if it was there; true when added. */
@@ -276,7 +276,7 @@ export class MessageRepository {
 
   /** For each message, earlier ones by the same author in the hour before, to spot the same text pasted again. */
   recentBodies(ids: number[]) {
-    return recentTexts(this.dataSource, { table: 'messages', text: 'body', sender: 'author_id' }, ids);
+    return recentTexts(this.dataSource, { table: 'messages', text: 'body', key: 'body_key', sender: 'author_id' }, ids);
   }
 
   async existingUsers(ids: string[]): Promise<string[]> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { duplicateKey } from '@commons/domain';
 import { recentTexts } from '../moderation/moderation.subject';
 
 export interface NewFeedback {
@@ -28,10 +29,10 @@ export class FeedbackRepository {
   /** Null when the idempotency key was used already (the first submission stands). */
   async insert(manager: EntityManager, f: NewFeedback): Promise<number | null> {
     const rows = await manager.query(
-      `INSERT INTO feedback (page, nature, summary, details, role, organisation, email, user_id, client_hash, idempotency_key, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+      `INSERT INTO feedback (page, nature, summary, details, role, organisation, email, user_id, client_hash, idempotency_key, status, summary_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, md5($12)::uuid)
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-      [f.page, f.nature, f.summary, f.details, f.role, f.organisation, f.email, f.userId, f.clientHash, f.idempotencyKey, f.status],
+      [f.page, f.nature, f.summary, f.details, f.role, f.organisation, f.email, f.userId, f.clientHash, f.idempotencyKey, f.status, duplicateKey(f.summary)],
     );
     return rows.length ? Number(rows[0].id) : null;
   }
@@ -45,9 +46,9 @@ export class FeedbackRepository {
     return manager.query(`SELECT * FROM feedback WHERE id = ANY($1)`, [ids]);
   }
 
-  /** For each item, earlier summaries from the same client in the hour before, to spot the same text sent again. */
+  /** For each item, an earlier summary from the same client in the hour before that may be the same text. */
   recentSummaries(ids: number[]) {
-    return recentTexts(this.dataSource, { table: 'feedback', text: 'summary', sender: 'client_hash' }, ids);
+    return recentTexts(this.dataSource, { table: 'feedback', text: 'summary', key: 'summary_key', sender: 'client_hash' }, ids);
   }
 
   /** One statement for many rows (a batch of checks); a null `redacted` keeps what was there. */

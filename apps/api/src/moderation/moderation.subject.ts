@@ -15,7 +15,7 @@ export type Check = { id: number; state: 'published' | 'held'; redacted: Redacte
 export interface ModerationSubject {
   /** With `manager`, read inside that transaction (the subject may not be committed yet). */
   contents(ids: number[], manager?: EntityManager): Promise<Map<number, SubjectContent>>;
-  /** For each, earlier texts by the same sender, to spot the same text sent again. */
+  /** For each, an earlier text by the same sender within the hour that may be the same text (see recentTexts). */
   recentTexts(ids: number[]): Promise<Map<number, string[]>>;
   /** The checks' verdicts, for those no moderator has decided yet. */
   applyChecks(tx: Tx, checks: Check[]): Promise<void>;
@@ -23,23 +23,21 @@ export interface ModerationSubject {
 }
 
 /**
- * The one rule for spotting the same text sent again, whatever the subject: for each of `ids`, up to 20
- * texts the same sender sent in the hour before it. `table` and the columns are code, never input.
+ * The one rule for spotting the same text sent again, whatever the subject: for each of `ids`, the
+ * latest earlier text of the same sender with the same duplicate key (`key` = md5 of the domain's
+ * `duplicateKey`, null for texts too short to count), if it was sent in the hour before. One index
+ * lookup per id, however many texts the sender sent (the detector still compares the texts
+ * themselves). `table` and the columns are code, never input.
  */
-export async function recentTexts(db: DataSource, source: { table: string; text: string; sender: string }, ids: number[]): Promise<Map<number, string[]>> {
-  const { table, text, sender } = source;
+export async function recentTexts(db: DataSource, source: { table: string; text: string; key: string; sender: string }, ids: number[]): Promise<Map<number, string[]>> {
+  const { table, text, key, sender } = source;
   const rows: { id: string; text: string }[] = await db.query(
     `SELECT s.id, e.${text} AS text FROM ${table} s
-     CROSS JOIN LATERAL (SELECT e.${text} FROM ${table} e
-                         WHERE e.${sender} = s.${sender} AND e.id < s.id AND e.created_at > s.created_at - interval '1 hour'
-                         ORDER BY e.id DESC LIMIT 20) e
-     WHERE s.id = ANY($1)`,
+     CROSS JOIN LATERAL (SELECT e.${text}, e.created_at FROM ${table} e
+                         WHERE e.${sender} = s.${sender} AND e.${key} = s.${key} AND e.id < s.id
+                         ORDER BY e.id DESC LIMIT 1) e
+     WHERE s.id = ANY($1) AND e.created_at > s.created_at - interval '1 hour'`,
     [ids],
   );
-  const texts = new Map<number, string[]>();
-  for (const r of rows) {
-    const id = Number(r.id);
-    texts.set(id, texts.get(id) ?? []).get(id)!.push(r.text);
-  }
-  return texts;
+  return new Map(rows.map((r) => [Number(r.id), [r.text]]));
 }

@@ -87,6 +87,16 @@ const REPEATED_WORDS = /(?<![\p{L}\p{N}])(\p{L}+(?:\s+\p{L}+){0,2})(?:[\s,.!]+\1
 const MIN_DUPLICATE_LENGTH = 20;
 const normalise = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
+/**
+ * What two texts share when one repeats the other (case and spacing aside); null for a text too short
+ * to count. The server stores a hash of it with each text, so finding a sender's repeat is one index
+ * lookup, however much the sender has sent.
+ */
+export function duplicateKey(text: string): string | null {
+  const key = normalise(text);
+  return key.length >= MIN_DUPLICATE_LENGTH ? key : null;
+}
+
 function findSpam(text: string, recentTexts: readonly string[]): SpamReason[] {
   const reasons: SpamReason[] = [];
   const links = text.match(LINK) ?? [];
@@ -96,8 +106,8 @@ function findSpam(text: string, recentTexts: readonly string[]): SpamReason[] {
     if (words.length < 3) reasons.push('link_only');
   }
   if (SPAM_PHRASES.some((re) => re.test(text))) reasons.push('spam_phrase');
-  const own = normalise(text);
-  if (own.length >= MIN_DUPLICATE_LENGTH && recentTexts.some((r) => normalise(r) === own)) reasons.push('duplicate');
+  const own = duplicateKey(text);
+  if (own !== null && recentTexts.some((r) => normalise(r) === own)) reasons.push('duplicate');
   if (REPEATED_CHARACTER.test(text)) reasons.push('repeated_characters');
   if (REPEATED_WORDS.test(text)) reasons.push('repeated_words');
   return reasons;
