@@ -215,22 +215,19 @@ describe('messages', () => {
 
     const original = await post('Our placement counts come from the SSDA903 return');
     await checked(original.id);
-    const repeat = await post('our placement counts come from the  SSDA903 return');
-    const other = await post('We count placements from the case management system');
-    await checked(repeat.id);
-    await checked(other.id);
+    /** Posts each body, waits for every check, and answers the states in order. */
+    const statesAfter = async (...bodies: string[]) => {
+      const posted = [];
+      for (const body of bodies) posted.push(await post(body));
+      for (const m of posted) await checked(m.id);
+      return Promise.all(posted.map((m) => stateOf(m.id)));
+    };
+    expect(await statesAfter('our placement counts come from the  SSDA903 return', 'We count placements from the case management system')).toEqual(['held', 'visible']);
     expect(await stateOf(original.id)).toBe('visible');
-    expect(await stateOf(repeat.id)).toBe('held');
-    expect(await stateOf(other.id)).toBe('visible');
 
     // The edit's new text is what counts: the original now says something else, so it repeats nothing.
     expect((await alice.client.patch(`/api/messages/${original.id}`, { body: 'Our placement counts come from the annual return' })).status).toBe(200);
-    const afterEdit = await post('Our placement counts come from the SSDA903 return, again');
-    const sameAsEdited = await post('Our placement counts come from the annual return');
-    await checked(afterEdit.id);
-    await checked(sameAsEdited.id);
-    expect(await stateOf(afterEdit.id)).toBe('visible');
-    expect(await stateOf(sameAsEdited.id)).toBe('held');
+    expect(await statesAfter('Our placement counts come from the SSDA903 return, again', 'Our placement counts come from the annual return')).toEqual(['visible', 'held']);
   });
 
   it('rate-limits posting per member with 429 and Retry-After', async () => {

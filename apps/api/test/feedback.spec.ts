@@ -284,6 +284,8 @@ describe('retention', () => {
     ]);
     expect(everything).not.toContain('943 476 5919');
     expect(everything).toContain('[NHS number removed]');
+    // Not the text, but a hash of it, which a guess at the number could be checked against.
+    expect(await t.db.query(`SELECT summary_key FROM feedback WHERE id = $1`, [res.body.id])).toEqual([{ summary_key: null }]);
     expect((await moderator.get(`/api/moderation/items/${itemId}`)).body.item.content.summary).toBe('Child [NHS number removed] again');
     expect(await moderation.purgeOriginals(30)).toBe(0);
   });

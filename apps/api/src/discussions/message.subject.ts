@@ -46,20 +46,18 @@ export class MessageSubject implements ModerationSubject {
 
   /**
    * Published needs nothing (a message is visible until held); held ones are few, one at a time. Their
-   * events are recorded in thread order: each locks its thread's seq, and two batches holding messages
-   * in the same threads must take those locks in one order or they could deadlock.
+   * events go in one recordMany, which locks the threads' seqs in sorted order: two batches holding
+   * messages in the same threads cannot deadlock.
    */
   async applyChecks(tx: Tx, checks: Check[]) {
-    const held = [];
+    const hidden = [];
     for (const { id } of checks.filter((c) => c.state === 'held')) {
       const message = await this.messages.get(id, tx.manager, true);
-      if (message?.state === 'visible') held.push(message);
+      if (message?.state !== 'visible') continue;
+      await this.messages.setState(tx.manager, id, 'held');
+      hidden.push({ topic: topics.thread(Number(message.thread_id)), payload: { id, seq: message.seq } });
     }
-    held.sort((a, b) => Number(a.thread_id) - Number(b.thread_id) || Number(a.id) - Number(b.id));
-    for (const message of held) {
-      await this.messages.setState(tx.manager, Number(message.id), 'held');
-      await tx.record(topics.thread(Number(message.thread_id)), 'message.hidden', { id: Number(message.id), seq: message.seq });
-    }
+    await tx.recordMany('message.hidden', hidden);
   }
 
   async applyDecision(tx: Tx, id: number, decision: 'approve' | 'redact' | 'reject', redacted: Redacted, actorId: string) {

@@ -173,7 +173,8 @@ export class ModerationRepository {
     for (const item of items as { id: string; subject_type: string; subject_id: string; redacted: { summary: string; details: string | null } | null; findings: unknown[] }[]) {
       const replacement = { summary: item.redacted?.summary ?? '[removed]', details: item.redacted?.details ?? null };
       if (item.subject_type === 'feedback') {
-        await manager.query(`UPDATE feedback SET summary = $2, details = $3 WHERE id = $1`, [item.subject_id, replacement.summary, replacement.details]);
+        // The repeat key is a hash of the original: it goes too (the text is far outside the repeat window).
+        await manager.query(`UPDATE feedback SET summary = $2, details = $3, summary_key = NULL WHERE id = $1`, [item.subject_id, replacement.summary, replacement.details]);
       }
       const findings = JSON.stringify(item.findings);
       const scrub = (column: string) =>
