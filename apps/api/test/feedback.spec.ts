@@ -126,6 +126,55 @@ describe('intake', () => {
     expect(await t.db.query(`SELECT count(*)::int AS n FROM moderation_items WHERE subject_type = 'feedback' AND subject_id = $1`, [first.body.id])).toEqual([{ n: 1 }]);
   });
 
+  /** Sends all at once; answers each with what was stored under the id it was given. */
+  async function together(sent: Record<string, unknown>[]) {
+    const answers = await Promise.all(sent.map((body) => send(body)));
+    const stored = await t.db.query(`SELECT id::int, summary, status FROM feedback WHERE id = ANY($1)`, [answers.map((a) => a.body.id ?? 0)]);
+    const byId = new Map<number, { id: number; summary: string; status: string }>(stored.map((r: { id: number }) => [r.id, r]));
+    return answers.map((a) => ({ status: a.status, id: a.body.id as number | undefined, stored: byId.get(a.body.id) }));
+  }
+
+  it('stores submissions that arrive together in a few transactions, each answered with its own id and live with its own content', async () => {
+    const live = moderationSocket();
+    await subscribe(live.socket, 'moderation');
+    const sent = Array.from({ length: 40 }, (_, i) => ({ summary: `Arrived together, number ${i}`, ...(i % 10 === 3 && { hp_field: 'http://spam.example' }) }));
+    const answers = await together(sent);
+
+    answers.forEach((a, i) => {
+      expect(a.status).toBe(202);
+      expect(a.stored).toMatchObject({ summary: sent[i].summary, status: sent[i].hp_field ? 'spam' : expect.stringMatching(/^(pending|published)$/) });
+    });
+    // created_at is the transaction's start (in microseconds): one value per transaction. One each would be 40.
+    const [{ transactions }] = await t.db.query(`SELECT count(DISTINCT created_at)::int AS transactions FROM feedback WHERE id = ANY($1)`, [answers.map((a) => a.id)]);
+    expect(transactions).toBeLessThan(20);
+
+    // Each real one is live for moderators with its own content; the honeypots are not.
+    const ids = new Set(answers.map((a) => a.id));
+    const real = answers.filter((_, i) => !sent[i].hp_field).map((a) => ({ id: a.id, summary: a.stored!.summary }));
+    const created = await eventually(() => {
+      const mine = live.events.filter((e) => e.type === 'moderation.item.created' && ids.has(e.payload.subjectId));
+      expect(mine).toHaveLength(real.length);
+      return mine;
+    });
+    const byId = (x: { id?: number }, y: { id?: number }) => x.id! - y.id!;
+    expect(created.map((e) => ({ id: e.payload.subjectId, summary: e.payload.content.summary })).sort(byId)).toEqual(real.sort(byId));
+  });
+
+  it('fails a submission the database refuses alone: the others sent with it are stored', async () => {
+    // A fault of the database's own on one row (input checks cannot catch it).
+    await t.db.query(`CREATE FUNCTION test_refuse_feedback() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$`);
+    await t.db.query(`CREATE TRIGGER test_refuse_feedback BEFORE INSERT ON feedback FOR EACH ROW WHEN (NEW.summary LIKE 'Refused by the database%') EXECUTE FUNCTION test_refuse_feedback()`);
+    try {
+      const sent = Array.from({ length: 12 }, (_, i) => ({ summary: i === 5 ? 'Refused by the database, alone' : `Sent with a refused one, number ${i}` }));
+      const answers = await together(sent);
+      expect(answers.map((a) => a.status)).toEqual(sent.map((_, i) => (i === 5 ? 500 : 202)));
+      answers.forEach((a, i) => i === 5 || expect(a.stored?.summary).toBe(sent[i].summary));
+      expect(await t.db.query(`SELECT count(*)::int AS n FROM feedback WHERE summary LIKE 'Refused by the database%'`)).toEqual([{ n: 0 }]);
+    } finally {
+      await t.db.query(`DROP TRIGGER test_refuse_feedback ON feedback; DROP FUNCTION test_refuse_feedback()`);
+    }
+  });
+
   it('rate-limits per client address (429 with Retry-After), storing only a salted hash of it', async () => {
     const limited = await startApp({ TRUST_PROXY: 'true', FEEDBACK_RATE_PER_MINUTE: '3' });
     try {

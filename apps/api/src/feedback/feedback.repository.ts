@@ -26,15 +26,40 @@ export class FeedbackRepository {
     return row.value;
   }
 
-  /** Null when the idempotency key was used already (the first submission stands). */
-  async insert(manager: EntityManager, f: NewFeedback): Promise<number | null> {
-    const rows = await manager.query(
-      `INSERT INTO feedback (page, nature, summary, details, role, organisation, email, user_id, client_hash, idempotency_key, status, summary_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, md5($12)::uuid)
-       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-      [f.page, f.nature, f.summary, f.details, f.role, f.organisation, f.email, f.userId, f.clientHash, f.idempotencyKey, f.status, duplicateKey(f.summary)],
+  /**
+   * Many submissions in one statement; answers in input order, null where the idempotency key was used
+   * already (the first submission stands). Ids are drawn first, so each answer is matched to its input
+   * whatever was left out; rows go in in key order, so two batches sharing keys cannot deadlock.
+   */
+  async insertMany(manager: EntityManager, rows: NewFeedback[]): Promise<(number | null)[]> {
+    const column = <K extends keyof NewFeedback>(k: K) => rows.map((r) => r[k]);
+    const inserted: { id: string | null }[] = await manager.query(
+      `WITH input AS (
+         SELECT nextval('feedback_id_seq') AS id, t.*
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::text[], $11::text[], $12::text[])
+           WITH ORDINALITY AS t(page, nature, summary, details, role, organisation, email, user_id, client_hash, idempotency_key, status, summary_key, n)),
+       ins AS (
+         INSERT INTO feedback (id, page, nature, summary, details, role, organisation, email, user_id, client_hash, idempotency_key, status, summary_key)
+         SELECT id, page, nature, summary, details, role, organisation, email, user_id, client_hash, idempotency_key, status, md5(summary_key)::uuid
+         FROM input ORDER BY idempotency_key
+         ON CONFLICT (idempotency_key) DO NOTHING RETURNING id)
+       SELECT ins.id FROM input LEFT JOIN ins USING (id) ORDER BY input.n`,
+      [
+        column('page'),
+        column('nature'),
+        column('summary'),
+        column('details'),
+        column('role'),
+        column('organisation'),
+        column('email'),
+        column('userId'),
+        column('clientHash'),
+        column('idempotencyKey'),
+        column('status'),
+        rows.map((r) => duplicateKey(r.summary)),
+      ],
     );
-    return rows.length ? Number(rows[0].id) : null;
+    return inserted.map((r) => (r.id === null ? null : Number(r.id)));
   }
 
   async idByKey(key: string): Promise<number | null> {

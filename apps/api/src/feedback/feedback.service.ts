@@ -3,19 +3,24 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FeedbackInput, PublicFeedback } from '@commons/domain';
 import type { z } from 'zod';
+import { Batcher } from '../common/batcher';
 import { RateLimiter } from '../common/rate-limiter';
 import { ENV, Env } from '../config/env';
 import type { AuthDto } from '../identity/auth.guard';
 import { ModerationService } from '../moderation/moderation.service';
 import { feedbackContent } from './feedback.subject';
 import { OutboxService } from '../realtime/outbox.service';
-import { FeedbackRepository } from './feedback.repository';
+import { FeedbackRepository, NewFeedback } from './feedback.repository';
 
 type Input = z.output<typeof FeedbackInput>;
+
+/** Submissions one transaction stores at most; two run at once, so the next fills while one commits. */
+const INTAKE_BATCH = 200;
 
 @Injectable()
 export class FeedbackService {
   private salt?: Promise<string>;
+  private readonly intake = new Batcher<NewFeedback, number | null>((_, rows) => this.store(rows), INTAKE_BATCH, 2);
 
   constructor(
     @Inject(ENV) private readonly env: Env,
@@ -44,7 +49,7 @@ export class FeedbackService {
       const existing = await this.feedback.idByKey(key);
       if (existing) return received(existing);
     }
-    const row = {
+    const id = await this.intake.add('feedback', {
       page: dto.page,
       nature: dto.nature ?? null,
       summary: dto.summary,
@@ -55,15 +60,35 @@ export class FeedbackService {
       userId: auth?.user.id ?? null,
       clientHash,
       idempotencyKey: key,
-    };
-    const id = await this.outbox.transaction(async (tx) => {
-      if (dto.hp_field) return this.feedback.insert(tx.manager, { ...row, status: 'spam' });
-      const feedbackId = await this.feedback.insert(tx.manager, { ...row, status: 'pending' });
-      if (feedbackId !== null) await this.moderation.enqueue(tx, 'feedback', feedbackId, 'new', feedbackContent(row));
-      return feedbackId;
+      status: dto.hp_field ? 'spam' : 'pending',
     });
     // A concurrent retry with the same key won the insert: answer with its id.
     return received(id ?? (await this.feedback.idByKey(key!))!);
+  }
+
+  /**
+   * Submissions that arrive together are stored together: one transaction, the same handful of round
+   * trips and one commit for the batch (intake was bound by round trips per submission:
+   * docs/PERFORMANCE.md). A batch that fails is tried again one by one, so a bad submission fails alone.
+   */
+  private async store(rows: NewFeedback[]): Promise<Map<NewFeedback, number | null | Error>> {
+    try {
+      return await this.storeTogether(rows);
+    } catch (error) {
+      if (rows.length === 1) return new Map([[rows[0], error as Error]]);
+      const results = new Map<NewFeedback, number | null | Error>();
+      for (const row of rows) results.set(row, await this.storeTogether([row]).then((r) => r.get(row)!, (e: Error) => e));
+      return results;
+    }
+  }
+
+  private storeTogether(rows: NewFeedback[]) {
+    return this.outbox.transaction(async (tx) => {
+      const ids = await this.feedback.insertMany(tx.manager, rows);
+      const queued = rows.flatMap((row, i) => (row.status === 'pending' && ids[i] !== null ? [{ id: ids[i], content: feedbackContent(row) }] : []));
+      await this.moderation.enqueueNew(tx, 'feedback', queued);
+      return new Map(rows.map((row, i) => [row, ids[i]]));
+    });
   }
 
   /**

@@ -73,6 +73,20 @@ export class ModerationRepository {
     return { id: Number(row.id), created: false };
   }
 
+  /**
+   * New subjects' `new` items in one statement (each subject is new, so each item is made here), in the
+   * order given. A new item has no decider yet and no flags: the rows are what `get` would read.
+   */
+  async createNew(manager: EntityManager, subjectType: ModerationItem['subjectType'], subjectIds: number[]): Promise<ItemRow[]> {
+    const rows: ItemRow[] = await manager.query(
+      `INSERT INTO moderation_items (subject_type, subject_id, reason)
+       SELECT $1, id, 'new' FROM unnest($2::bigint[]) WITH ORDINALITY AS t(id, n) ORDER BY n RETURNING *`,
+      [subjectType, subjectIds],
+    );
+    const bySubject = new Map(rows.map((r) => [Number(r.subject_id), { ...r, decider_name: null, flags: null }]));
+    return subjectIds.map((id) => bySubject.get(id)!);
+  }
+
   /** The subjects' `new` items, locked until the transaction ends (in id order: two batches cannot deadlock). */
   lockedFor(manager: EntityManager, subjectType: ModerationItem['subjectType'], subjectIds: number[]): Promise<ItemRow[]> {
     return manager.query(`${SELECT_ITEM} WHERE i.subject_type = $1 AND i.subject_id = ANY($2) AND i.reason = 'new' ORDER BY i.id FOR UPDATE OF i`, [subjectType, subjectIds]);

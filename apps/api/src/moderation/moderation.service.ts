@@ -62,13 +62,22 @@ export class ModerationService {
    * In the caller's transaction: a queue item, live for moderators at once (its check job follows).
    * A second flag on the same message joins the open flag item.
    */
-  async enqueue(tx: Tx, subjectType: SubjectType, subjectId: number, reason: 'new' | 'flag' = 'new', known?: SubjectContent) {
+  async enqueue(tx: Tx, subjectType: SubjectType, subjectId: number, reason: 'new' | 'flag' = 'new') {
     const { id, created, row: made } = await this.items.ensure(tx.manager, subjectType, subjectId, reason);
-    // Each read saved here is a round trip saved on every feedback submission.
     const row = made ?? (await this.items.get(id, tx.manager))!;
-    const content = known ?? (await this.subject(subjectType).contents([subjectId], tx.manager)).get(subjectId)!;
+    const content = (await this.subject(subjectType).contents([subjectId], tx.manager)).get(subjectId)!;
     await tx.record('moderation', created ? 'moderation.item.created' : 'moderation.item.updated', toItem(row, content));
     return id;
+  }
+
+  /**
+   * In the caller's transaction: queue items for many new subjects at once (a batch of feedback), live
+   * for moderators at once; their check jobs follow. Three round trips for the batch, whatever its size.
+   */
+  async enqueueNew(tx: Tx, subjectType: SubjectType, subjects: { id: number; content: SubjectContent }[]) {
+    if (!subjects.length) return;
+    const rows = await this.items.createNew(tx.manager, subjectType, subjects.map((s) => s.id));
+    await tx.recordMany('moderation.item.created', rows.map((row, i) => ({ topic: 'moderation', payload: toItem(row, subjects[i].content) })));
   }
 
   /**

@@ -9,6 +9,7 @@ import { ToolsService } from '../tools/tools.service';
 import { MessagesService } from '../discussions/messages.service';
 import { ThreadsService } from '../discussions/threads.service';
 import { FeedbackRepository } from '../feedback/feedback.repository';
+import { feedbackContent } from '../feedback/feedback.subject';
 import type { AuthDto } from '../identity/auth.guard';
 import { InitiativesService } from '../initiatives/initiatives.service';
 import { UserRepository } from '../identity/identity.repositories';
@@ -76,19 +77,16 @@ export class DemoSeeder {
       const user = await this.users.createUnlessTaken({ email, displayName, passwordHash, organisationId, roles: ['member', ...roles] });
       if (user) created++;
     }
-    let sent = 0;
-    for (const [i, [page, role, nature, summary, details]] of DEMO_FEEDBACK.entries()) {
-      await this.outbox.transaction(async (tx) => {
-        const id = await this.feedback.insert(tx.manager, {
-          page, summary, details, role: FEEDBACK_ROLES[role], nature: FEEDBACK_NATURES[nature], organisation: null, email: null,
-          userId: null, clientHash: 'demo', idempotencyKey: `demo-feedback-${i + 1}`, status: 'pending',
-        });
-        if (id !== null) {
-          await this.moderation.enqueue(tx, 'feedback', id);
-          sent++;
-        }
-      });
-    }
+    const sent = await this.outbox.transaction(async (tx) => {
+      const rows = DEMO_FEEDBACK.map(([page, role, nature, summary, details], i) => ({
+        page, summary, details, role: FEEDBACK_ROLES[role], nature: FEEDBACK_NATURES[nature], organisation: null, email: null,
+        userId: null, clientHash: 'demo', idempotencyKey: `demo-feedback-${i + 1}`, status: 'pending' as const,
+      }));
+      const ids = await this.feedback.insertMany(tx.manager, rows);
+      const queued = rows.flatMap((row, i) => (ids[i] !== null ? [{ id: ids[i], content: feedbackContent(row) }] : []));
+      await this.moderation.enqueueNew(tx, 'feedback', queued);
+      return queued.length;
+    });
     let threads = 0;
     for (const [email, tool, kind, title, body, replies] of DEMO_THREADS) {
       const exists = await this.dataSource.query(`SELECT 1 FROM threads WHERE title = $1`, [title]);
