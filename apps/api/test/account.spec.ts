@@ -1,12 +1,14 @@
 import { FEEDBACK_ROLES } from '@commons/domain';
-import { ADMIN, Client, connect, eventually, isolated, newUser, Received, signedIn, signedInAdmin, startApp, subscribe, TestApp } from './harness';
+import { ADMIN, Client, connect, eventually, isolated, newUser, Received, signedIn, signedInAdmin, startApp, startWorker, subscribe, TestApp } from './harness';
 
 let t: TestApp;
+let env: Record<string, string>;
 const sockets: Received[] = [];
 
 // A database of its own: "the last admin" must mean the last one in the whole deployment.
 beforeAll(async () => {
-  t = await startApp(await isolated('account'));
+  env = await isolated('account');
+  t = await startApp(env);
 });
 afterAll(async () => {
   for (const s of sockets) s.socket.disconnect();
@@ -148,6 +150,41 @@ describe('account deletion (UK GDPR erasure)', () => {
     expect(read.body.items.map((m: any) => [m.author.displayName, m.body])).toEqual([['Deleted user', 'words that stay']]);
     // The address is free again.
     expect((await new Client(t.url).post('/api/auth/register', { ...input, displayName: 'Back Again' })).status).toBe(201);
+  });
+
+  it('takes the name out of stored events (replayed on reconnect) and out of others’ notifications of what they did', async () => {
+    const worker = await startWorker(env); // notifications are the worker's
+    try {
+      const name = `Erin Erasable ${Date.now().toString(36)}`;
+      const input = newUser({ displayName: name });
+      const erin = new Client(t.url);
+      await erin.post('/api/auth/register', input);
+      const ann = await signedIn(t.url, { displayName: 'Ann Author' });
+      const thread = (await ann.client.post('/api/threads', { subjectType: 'general', title: 'Keeps its words', body: 'a question' })).body.thread;
+      expect((await erin.post(`/api/threads/${thread.id}/messages`, { body: 'an answer that stays' })).status).toBe(201);
+      const inbox = async () => (await ann.client.get('/api/notifications?limit=20')).body.items.map((n: { title: string }) => n.title);
+      await eventually(async () => expect(await inbox()).toContain(`${name} posted in “Keeps its words”`));
+      const stored = async () => (await t.db.query(`SELECT count(*)::int AS n FROM outbox WHERE payload::text LIKE $1`, [`%${name}%`]))[0].n;
+      expect(await stored()).toBeGreaterThan(0); // the check below can fail
+
+      expect((await erin.request('DELETE', '/api/me', { password: input.password })).status).toBe(204);
+
+      expect(await stored()).toBe(0);
+      expect(await inbox()).toContain('Deleted user posted in “Keeps its words”');
+      // What a reconnecting client replays: the thread from its start, Ann's own topic from its start.
+      const socket = socketFor(ann.client.cookie);
+      expect(await subscribe(socket.socket, `thread:${thread.id}`, 0)).toMatchObject({ ok: true });
+      expect(await subscribe(socket.socket, `user:${ann.user.id}`, 0)).toMatchObject({ ok: true });
+      const replayed = await eventually(() => {
+        const message = socket.events.find((e) => e.type === 'message.created' && e.payload.body === 'an answer that stays');
+        const notification = socket.events.find((e) => e.type === 'notification.created' && e.payload.title.endsWith('posted in “Keeps its words”'));
+        expect(message && notification).toBeTruthy();
+        return { author: message!.payload.author.displayName, title: notification!.payload.title };
+      });
+      expect(replayed).toEqual({ author: 'Deleted user', title: 'Deleted user posted in “Keeps its words”' });
+    } finally {
+      await worker.close();
+    }
   });
 
   it('refuses the last admin (409), allows an admin when another remains', async () => {

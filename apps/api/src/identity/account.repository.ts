@@ -68,15 +68,36 @@ export class AccountRepository {
   /**
    * Anonymises the account in place. The row stays (messages, threads and history refer to it and are
    * kept, shown as "Deleted user"); the email becomes an address nobody can own and the password hash
-   * one no password matches, so nobody can sign in as it again.
+   * one no password matches, so nobody can sign in as it again. The former name also goes from what
+   * was stored with it: events clients replay on reconnect, and other people's notifications of what
+   * the person did ("Ann posted in …") with the events that carried them.
    */
-  async anonymise(userId: string, manager: EntityManager) {
+  async anonymise(userId: string, formerName: string, manager: EntityManager) {
     await manager.query(
       `UPDATE users SET email = $2, password_hash = $4, display_name = $3, organisation_id = NULL, roles = '{member}', updated_at = now() WHERE id = $1`,
       [userId, `deleted+${userId}@deleted.invalid`, DELETED_USER_NAME, DELETED_PASSWORD_HASH],
     );
     // Contact details left with feedback go too; the feedback text stays with the page it was about.
     await manager.query(`UPDATE feedback SET email = NULL, user_id = NULL WHERE user_id = $1`, [userId]);
+    // Titles are written as "<name> <what they did>" (notifications/recipients.service.ts).
+    await manager.query(
+      `WITH renamed AS (
+         UPDATE notifications n SET title = $3 || substr(n.title, length($2) + 1)
+         FROM outbox o WHERE o.id = n.event_id AND o.actor_id = $1 AND left(n.title, length($2)) = $2
+         RETURNING n.id, n.title)
+       UPDATE outbox o SET payload = jsonb_set(o.payload, '{title}', to_jsonb(r.title))
+       FROM renamed r WHERE o.type = 'notification.created' AND o.payload->>'id' = r.id::text`,
+      [userId, formerName, DELETED_USER_NAME],
+    );
+    // Everywhere an event names people it does so as {id, displayName}. The text match only narrows the search.
+    const events: { id: string; payload: unknown }[] = await manager.query(`SELECT id, payload FROM outbox WHERE payload::text LIKE $1`, [`%${userId}%`]);
+    const renamed = events.filter((e) => renamePerson(e.payload, userId, DELETED_USER_NAME));
+    if (renamed.length) {
+      await manager.query(`UPDATE outbox o SET payload = c.payload FROM unnest($1::bigint[], $2::jsonb[]) AS c(id, payload) WHERE o.id = c.id`, [
+        renamed.map((e) => e.id),
+        renamed.map((e) => JSON.stringify(e.payload)),
+      ]);
+    }
   }
 
   /** Removes the rows that exist only for the person (sessions, notifications, follows, roles on tools…). */
@@ -85,4 +106,17 @@ export class AccountRepository {
       await manager.query(`DELETE FROM "${ref.table}" WHERE "${ref.column}" = $1`, [userId]);
     }
   }
+}
+
+/** Gives every {id: userId, displayName} inside `value` the name `name`, in place; true if any changed. */
+function renamePerson(value: unknown, userId: string, name: string): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  // Every branch is visited (no short-circuit): a payload can name the person more than once.
+  const inside = Object.values(value).map((v) => renamePerson(v, userId, name));
+  const o = value as { id?: unknown; displayName?: unknown };
+  if (o.id === userId && typeof o.displayName === 'string' && o.displayName !== name) {
+    o.displayName = name;
+    return true;
+  }
+  return inside.some(Boolean);
 }

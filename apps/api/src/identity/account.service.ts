@@ -67,7 +67,7 @@ export class AccountService {
       }
       const refs = await this.account.references(tx.manager);
       await this.account.removePersonal(refs, auth.user.id, tx.manager);
-      await this.account.anonymise(auth.user.id, tx.manager);
+      await this.account.anonymise(auth.user.id, auth.user.displayName, tx.manager);
       await tx.record(topics.user(auth.user.id), 'user.sessions.revoked', { userId: auth.user.id, reason: 'deleted' }, null);
     });
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
