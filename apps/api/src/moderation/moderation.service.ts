@@ -72,7 +72,7 @@ export class ModerationService {
 
   /**
    * In the caller's transaction: queue items for many new subjects at once (a batch of feedback), live
-   * for moderators at once; their check jobs follow. Three round trips for the batch, whatever its size.
+   * for moderators at once; their check jobs follow. Two statements for the batch, whatever its size.
    */
   async enqueueNew(tx: Tx, subjectType: SubjectType, subjects: { id: number; content: SubjectContent }[]) {
     if (!subjects.length) return;
