@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { FEEDBACK_ROLES } from '@commons/domain';
-import { Client, connect, eventually, Received, signedIn, signedInAdmin, startApp, startWorker, subscribe, TestApp } from './harness';
+import { Client, connect, eventually, isolated, Received, signedIn, signedInAdmin, startApp, startWorker, subscribe, TestApp } from './harness';
 
 let t: TestApp;
 let moderator: Client;
@@ -172,6 +172,26 @@ describe('intake', () => {
       expect(await t.db.query(`SELECT count(*)::int AS n FROM feedback WHERE summary LIKE 'Refused by the database%'`)).toEqual([{ n: 0 }]);
     } finally {
       await t.db.query(`DROP TRIGGER test_refuse_feedback ON feedback; DROP FUNCTION test_refuse_feedback()`);
+    }
+  });
+
+  it('fails a whole batch at once when the database fails it (a timeout), not each submission in turn', async () => {
+    // A database of its own: every insert into its feedback table fails, after half a second, as a statement timeout does.
+    const own = await startApp({ ...(await isolated('intake-timeout')), TRUST_PROXY: 'true', FEEDBACK_RATE_PER_MINUTE: '1000' });
+    try {
+      await own.db.query(`CREATE SEQUENCE test_insert_attempts`);
+      await own.db.query(`CREATE FUNCTION test_time_out() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN PERFORM nextval('test_insert_attempts'); PERFORM pg_sleep(0.5); RAISE EXCEPTION USING ERRCODE = 'query_canceled', MESSAGE = 'canceling statement due to statement timeout'; END $$`);
+      await own.db.query(`CREATE TRIGGER test_time_out BEFORE INSERT ON feedback FOR EACH STATEMENT EXECUTE FUNCTION test_time_out()`);
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => new Client(own.url).request('POST', '/api/feedback', { page: '/tools', role: ROLE, summary: `Sent while the database times out, ${i}` }, reader())),
+      );
+      expect(answers.map((a) => a.status)).toEqual(answers.map(() => 500));
+      // The first alone, the rest together while it waited: a few statements. One each after its batch failed would be 30 or more.
+      const [{ attempts }] = await own.db.query(`SELECT last_value::int AS attempts FROM test_insert_attempts`);
+      expect(attempts).toBeLessThanOrEqual(5);
+    } finally {
+      await own.close();
     }
   });
 

@@ -32,5 +32,5 @@ export class FeedbackController {
   }
 }
 
-@Module({ imports: [ModerationModule], controllers: [FeedbackController], providers: [FeedbackService, RateLimiter] })
+@Module({ imports: [ModerationModule], controllers: [FeedbackController], providers: [FeedbackService, RateLimiter], exports: [FeedbackService] })
 export class FeedbackModule {}

@@ -2,6 +2,7 @@ import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FeedbackInput, PublicFeedback } from '@commons/domain';
+import { QueryFailedError } from 'typeorm';
 import type { z } from 'zod';
 import { Batcher } from '../common/batcher';
 import { RateLimiter } from '../common/rate-limiter';
@@ -73,20 +74,23 @@ export class FeedbackService {
   /**
    * Submissions that arrive together are stored together: one transaction, the same handful of round
    * trips and one commit for the batch (intake was bound by round trips per submission:
-   * docs/PERFORMANCE.md). A batch that fails is tried again one by one, so a bad submission fails alone.
+   * docs/PERFORMANCE.md). A batch one row of which the database refused is stored again one by one, so
+   * that submission fails alone; any other failure (the database away, a timeout) fails the batch at
+   * once: trying each again would make every submission wait out the same failure in turn.
    */
   private async store(rows: NewFeedback[]): Promise<Map<NewFeedback, number | null | Error>> {
     try {
-      return await this.storeTogether(rows);
+      return await this.storeMany(rows);
     } catch (error) {
-      if (rows.length === 1) return new Map([[rows[0], error as Error]]);
+      if (rows.length === 1 || !refusedRow(error)) throw error;
       const results = new Map<NewFeedback, number | null | Error>();
-      for (const row of rows) results.set(row, await this.storeTogether([row]).then((r) => r.get(row)!, (e: Error) => e));
+      for (const row of rows) results.set(row, await this.storeMany([row]).then((r) => r.get(row)!, (e: Error) => e));
       return results;
     }
   }
 
-  private storeTogether(rows: NewFeedback[]) {
+  /** In one transaction, with their queue items and events; each id, or null where its idempotency key was used already. */
+  storeMany(rows: NewFeedback[]): Promise<Map<NewFeedback, number | null>> {
     return this.outbox.transaction(async (tx) => {
       const ids = await this.feedback.insertMany(tx.manager, rows);
       const queued = rows.flatMap((row, i) => (row.status === 'pending' && ids[i] !== null ? [{ id: ids[i], content: feedbackContent(row) }] : []));
@@ -123,4 +127,10 @@ export class FeedbackService {
 function idempotencyKey(request: FastifyRequest): string | null {
   const key = request.headers['idempotency-key'];
   return typeof key === 'string' && /^[\x21-\x7e]{1,200}$/.test(key) ? key : null;
+}
+
+/** A Postgres error about one row's data (a bad value, a constraint, a trigger's refusal), not about the database. */
+function refusedRow(error: unknown): boolean {
+  const code = error instanceof QueryFailedError ? ((error.driverError as { code?: string }).code ?? '') : '';
+  return /^(22|23|P0)/.test(code);
 }

@@ -8,12 +8,10 @@ import { DesignService } from '../tools/design.service';
 import { ToolsService } from '../tools/tools.service';
 import { MessagesService } from '../discussions/messages.service';
 import { ThreadsService } from '../discussions/threads.service';
-import { FeedbackRepository } from '../feedback/feedback.repository';
-import { feedbackContent } from '../feedback/feedback.subject';
+import { FeedbackService } from '../feedback/feedback.service';
 import type { AuthDto } from '../identity/auth.guard';
 import { InitiativesService } from '../initiatives/initiatives.service';
 import { UserRepository } from '../identity/identity.repositories';
-import { ModerationService } from '../moderation/moderation.service';
 import { OutboxService } from '../realtime/outbox.service';
 
 /** Shared by every demo account; README lists them. Demo data is never loaded unless SEED_DEMO=true. */
@@ -57,8 +55,7 @@ export class DemoSeeder {
   constructor(
     private readonly users: UserRepository,
     private readonly outbox: OutboxService,
-    private readonly feedback: FeedbackRepository,
-    private readonly moderation: ModerationService,
+    private readonly feedback: FeedbackService,
     private readonly threads: ThreadsService,
     private readonly messaging: MessagesService,
     private readonly dataSource: DataSource,
@@ -77,16 +74,11 @@ export class DemoSeeder {
       const user = await this.users.createUnlessTaken({ email, displayName, passwordHash, organisationId, roles: ['member', ...roles] });
       if (user) created++;
     }
-    const sent = await this.outbox.transaction(async (tx) => {
-      const rows = DEMO_FEEDBACK.map(([page, role, nature, summary, details], i) => ({
-        page, summary, details, role: FEEDBACK_ROLES[role], nature: FEEDBACK_NATURES[nature], organisation: null, email: null,
-        userId: null, clientHash: 'demo', idempotencyKey: `demo-feedback-${i + 1}`, status: 'pending' as const,
-      }));
-      const ids = await this.feedback.insertMany(tx.manager, rows);
-      const queued = rows.flatMap((row, i) => (ids[i] !== null ? [{ id: ids[i], content: feedbackContent(row) }] : []));
-      await this.moderation.enqueueNew(tx, 'feedback', queued);
-      return queued.length;
-    });
+    const rows = DEMO_FEEDBACK.map(([page, role, nature, summary, details], i) => ({
+      page, summary, details, role: FEEDBACK_ROLES[role], nature: FEEDBACK_NATURES[nature], organisation: null, email: null,
+      userId: null, clientHash: 'demo', idempotencyKey: `demo-feedback-${i + 1}`, status: 'pending' as const,
+    }));
+    const sent = [...(await this.feedback.storeMany(rows)).values()].filter((id) => id !== null).length;
     let threads = 0;
     for (const [email, tool, kind, title, body, replies] of DEMO_THREADS) {
       const exists = await this.dataSource.query(`SELECT 1 FROM threads WHERE title = $1`, [title]);
