@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type { ChainableCommander } from 'ioredis';
 import type { Server, Socket } from 'socket.io';
 import type { PresenceUser, Topic } from '@commons/realtime';
 import { ENV, Env } from '../config/env';
@@ -8,6 +9,31 @@ import { RedisService } from '../redis/redis.module';
 interface Entry extends PresenceUser {
   instance: string;
 }
+
+/**
+ * Reaps one topic (KEYS: its hash, the heartbeats, the topics set; ARGV: topic, now, deadAfter) and says
+ * how many entries went. One script, so liveness is judged at the moment of deleting: an instance that beat
+ * and put its people back just before cannot lose them to an older view of who is alive. Stale heartbeats
+ * go too (read and deleted in one step, so a refreshed one never does): an instance that was only stalled
+ * then finds no previous beat and puts its people back.
+ */
+const REAP = `
+local live = {}
+local beats = redis.call('HGETALL', KEYS[2])
+for i = 1, #beats, 2 do
+  if tonumber(ARGV[2]) - tonumber(beats[i + 1]) < tonumber(ARGV[3]) then live[beats[i]] = true
+  else redis.call('HDEL', KEYS[2], beats[i]) end
+end
+local reaped = 0
+local entries = redis.call('HGETALL', KEYS[1])
+for i = 1, #entries, 2 do
+  if not live[cjson.decode(entries[i + 1]).instance] then
+    redis.call('HDEL', KEYS[1], entries[i])
+    reaped = reaped + 1
+  end
+end
+if redis.call('EXISTS', KEYS[1]) == 0 then redis.call('SREM', KEYS[3], ARGV[1]) end
+return reaped`;
 
 /**
  * Who is on each topic, across every API instance, kept in Redis: one hash per topic
@@ -44,10 +70,7 @@ export class PresenceService implements OnApplicationBootstrap, OnModuleDestroy,
   async join(socket: Socket, topic: Topic) {
     const user = socket.data.user as PresenceUser | null;
     const before = await this.users(topic);
-    if (user) {
-      const entry: Entry = { id: user.id, displayName: user.displayName, instance: this.instance };
-      await this.redis.client.multi().hset(this.key(topic), socket.id, JSON.stringify(entry)).sadd(this.key('topics'), topic).exec();
-    }
+    if (user) await this.enter(this.redis.client.multi(), socket.id, user, topic).exec();
     // Another tab of someone already here (or an anonymous reader) changes nothing anyone sees.
     // Telling everyone on every join would cost n² messages as a busy topic fills.
     if (!user || before.some((u) => u.id === user.id)) {
@@ -104,13 +127,19 @@ export class PresenceService implements OnApplicationBootstrap, OnModuleDestroy,
       const user = socket.data.user as PresenceUser | null;
       if (!user) continue;
       for (const topic of (socket.data.topics ?? []) as Set<Topic>) {
-        write.hset(this.key(topic), socket.id, JSON.stringify({ id: user.id, displayName: user.displayName, instance: this.instance } satisfies Entry)).sadd(this.key('topics'), topic);
+        this.enter(write, socket.id, user, topic);
         restored.add(topic);
       }
     }
     if (!restored.size) return;
     await write.exec();
     for (const topic of restored) await this.broadcast(topic);
+  }
+
+  /** The one writer of an entry: the reaper's script reads its `instance`. */
+  private enter(write: ChainableCommander, socketId: string, user: PresenceUser, topic: Topic) {
+    const entry: Entry = { id: user.id, displayName: user.displayName, instance: this.instance };
+    return write.hset(this.key(topic), socketId, JSON.stringify(entry)).sadd(this.key('topics'), topic);
   }
 
   /** An instance silent for three beats is dead: its sockets no longer count as present. */
@@ -126,15 +155,9 @@ export class PresenceService implements OnApplicationBootstrap, OnModuleDestroy,
   /** Drops entries of dead instances and tells their topics. */
   async reap() {
     try {
-      const live = await this.liveInstances();
       for (const topic of (await this.redis.client.smembers(this.key('topics'))) as Topic[]) {
-        const entries = await this.redis.client.hgetall(this.key(topic));
-        const dead = Object.entries(entries).filter(([, raw]) => !live.has((JSON.parse(raw) as Entry).instance)).map(([socketId]) => socketId);
-        if (dead.length) {
-          await this.redis.client.hdel(this.key(topic), ...dead);
-          await this.broadcast(topic);
-        }
-        if (Object.keys(entries).length === dead.length) await this.redis.client.srem(this.key('topics'), topic);
+        const reaped = (await this.redis.client.eval(REAP, 3, this.key(topic), this.key('instances'), this.key('topics'), topic, Date.now(), this.deadAfter())) as number;
+        if (reaped) await this.broadcast(topic);
       }
     } catch {
       // Redis away: the next beat tries again.

@@ -1,0 +1,116 @@
+import type { Topic } from '@commons/realtime';
+import { RedisService } from '../src/redis/redis.module';
+import { PresenceService } from '../src/realtime/presence.service';
+import { connect, eventually, isolated, Received, signedIn, startApp, subscribe, TestApp } from './harness';
+
+/**
+ * Presence's reaper against a real Redis, driven by hand: both instances' timers are stopped, so every
+ * beat and reap below happens exactly when the test says.
+ */
+let a: TestApp;
+let b: TestApp;
+let prefix: string;
+const sockets: Received[] = [];
+function open(url: string, cookie?: string) {
+  const r = connect(url, { cookie });
+  sockets.push(r);
+  return r;
+}
+
+beforeAll(async () => {
+  const own = await isolated('presence');
+  prefix = own.REDIS_PREFIX;
+  [a, b] = await Promise.all([startApp({ ...own, PRESENCE_HEARTBEAT_MS: '1000' }), startApp({ ...own, PRESENCE_HEARTBEAT_MS: '1000' })]);
+  for (const t of [a, b]) clearInterval(t.app.get(PresenceService)['timer']);
+});
+afterEach(() => sockets.splice(0).forEach((r) => r.socket.disconnect()));
+afterAll(async () => {
+  await Promise.all([a.close(), b.close()]);
+});
+
+const redis = () => a.app.get(RedisService).client;
+const key = (suffix: string) => `${prefix}:presence:${suffix}`;
+const names = (r: Received) => r.presence.at(-1)?.users.map((u) => u.displayName);
+/** As if the instance had not beaten for a minute (a stalled event loop, or a crash). */
+const silence = (p: PresenceService) => redis().hset(key('instances'), p.instance, Date.now() - 60_000);
+
+/** A signed-in person on `t`, on `topic`, once their entry is in Redis. */
+async function present(t: TestApp, displayName: string, topic: string) {
+  const { client } = await signedIn(t.url, { displayName });
+  const r = open(t.url, client.cookie);
+  await subscribe(r.socket, topic);
+  await eventually(async () => expect(await redis().hexists(key(topic), r.socket.id!)).toBe(1));
+  return r;
+}
+
+describe('presence reaper', () => {
+  it("keeps the people an instance put back between the reaper's look at the heartbeats and its delete", async () => {
+    const topic: Topic = 'thread:818181';
+    const pa = a.app.get(PresenceService);
+    const pb = b.app.get(PresenceService);
+    await Promise.all([pa['beat'](), pb['beat']()]);
+    const watcher = open(a.url);
+    await subscribe(watcher.socket, topic);
+    const bo = await present(b, 'Bo Stalled', topic);
+    await eventually(() => expect(names(watcher)).toEqual(['Bo Stalled']));
+
+    // B stalls, then comes back exactly while A reaps: after A has read the topics to go through (and, before
+    // the fix, who is alive), before it deletes anything. B's beat finds its old heartbeat and puts Bo back.
+    await silence(pb);
+    await pa['beat']();
+    const client = redis();
+    const smembers = client.smembers.bind(client);
+    let interleaved = false;
+    const spy = jest.spyOn(client, 'smembers').mockImplementationOnce((async (...args: Parameters<typeof smembers>) => {
+      const members = await smembers(...args);
+      await pb['beat']();
+      interleaved = true;
+      return members;
+    }) as typeof client.smembers);
+    try {
+      await pa.reap();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(interleaved).toBe(true);
+
+    // B's heartbeat is fresh now, so its later beats put nothing back: whatever the reap removed stays removed.
+    await pb['beat']();
+    expect(await redis().hexists(key(topic), bo.socket.id!)).toBe(1);
+    expect(await redis().hexists(key('instances'), pb.instance)).toBe(1);
+    expect(await redis().sismember(key('topics'), topic)).toBe(1);
+    expect((await pa.users(topic)).map((u) => u.displayName)).toEqual(['Bo Stalled']);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(names(watcher)).toEqual(['Bo Stalled']);
+  });
+
+  it("removes a dead instance's people and its heartbeat, and forgets a topic it leaves empty", async () => {
+    const shared = 'thread:828282';
+    const onlyB = 'thread:838383';
+    const pa = a.app.get(PresenceService);
+    const pb = b.app.get(PresenceService);
+    await Promise.all([pa['beat'](), pb['beat']()]);
+    const ann = await present(a, 'Ann Alive', shared);
+    const cy = await present(b, 'Cy Dead', shared);
+    const dee = await present(b, 'Dee Dead', onlyB);
+    await eventually(() => expect(names(ann)).toEqual(['Ann Alive', 'Cy Dead']));
+
+    await silence(pb);
+    await pa['beat']();
+    await pa.reap();
+
+    expect(await redis().hkeys(key(shared))).toEqual([ann.socket.id]);
+    expect(await redis().exists(key(onlyB))).toBe(0);
+    expect(await redis().sismember(key('topics'), shared)).toBe(1);
+    expect(await redis().sismember(key('topics'), onlyB)).toBe(0);
+    expect(await redis().hexists(key('instances'), pb.instance)).toBe(0);
+    expect(await redis().hexists(key('instances'), pa.instance)).toBe(1);
+    await eventually(() => expect(names(ann)).toEqual(['Ann Alive']));
+
+    // B was only stalled after all: with no heartbeat left to find, its next beat puts its people back.
+    await pb['beat']();
+    expect(await redis().hexists(key(shared), cy.socket.id!)).toBe(1);
+    expect(await redis().hexists(key(onlyB), dee.socket.id!)).toBe(1);
+    await eventually(() => expect(names(ann)).toEqual(['Ann Alive', 'Cy Dead']));
+  });
+});
