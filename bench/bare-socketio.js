@@ -7,10 +7,6 @@
  *   POST /emit  {topic, type, payload} → emits an `event` envelope {id, topic, seq, type, payload, at}
  *               to the room, then answers 200 {id, seq}
  *
- * To put the same load on the sockets as the Commons does, where each role change is followed by
- * the worker's `notification.created` on the same topic, a POST with `followUp` emits that second
- * envelope too (on the next turn of the event loop).
- *
  * Prints one JSON line {port} on stdout once listening; stops on SIGTERM/SIGINT or when its parent goes.
  */
 const http = require('node:http');
@@ -42,10 +38,6 @@ const server = http.createServer((req, res) => {
     }
     const e = envelope(body.topic, body.type, body.payload);
     io.to(body.topic).emit('event', e);
-    if (body.followUp) {
-      const f = body.followUp;
-      setImmediate(() => io.to(body.topic).emit('event', envelope(body.topic, f.type, f.payload)));
-    }
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: e.id, seq: e.seq }));
   });
 });

@@ -11,7 +11,6 @@
  *     write(i),            the one small function that makes event number i (a promise; rejects on failure)
  *     isMeasured(event),   is this the event a write makes (others on the topic are counted, not timed)
  *     check?(i, event),    does the event match write i (a sanity check of the pairing)
- *     followUps,           further events each write causes on the topic (the worker's notification)
  *     pids() }             { name: pid or [pids] } whose CPU time is reported
  *
  * Pairing: writes go out one at a time over one keep-alive connection, so they commit in the order
@@ -106,8 +105,7 @@ function percentile(sorted, p) {
 async function runPhase(state, { rate, writes, drainMs = 15_000 }) {
   const { target } = state;
   const n = state.sockets.length;
-  const perWrite = 1 + (target.followUps ?? 0);
-  const expected = writes * perWrite * n;
+  const expected = writes * n;
   const measured = new Map(); // seq → { event, times: [] }
   const seen = new Map(); // seq → which sockets have it (at-least-once delivery: a sweeper may send it twice)
   let deliveries = 0;
@@ -202,7 +200,7 @@ async function runPhase(state, { rate, writes, drainMs = 15_000 }) {
     deliveries,
     duplicates,
     expectedDeliveries: expected,
-    offeredDeliveriesPerSecond: rate * perWrite * n,
+    offeredDeliveriesPerSecond: rate * n,
     windowS: (lastReceipt - start) / 1000,
     wallS,
     maxScheduleLagMs: maxLag,

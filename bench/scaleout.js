@@ -9,56 +9,28 @@
  * The second API process is started here (dist/apps/api/src/main.js, the same environment as the first
  * but its own port; its log goes to .tmp/bench/api2.log) and stopped at the end.
  */
-const { spawn } = require('node:child_process');
-const fs = require('node:fs');
-const net = require('node:net');
-const path = require('node:path');
 const { openSockets, quiesce, closeSockets, runPhase, summarise, describe } = require('./fanout');
+const { startDist, freePort } = require('./processes');
 const { sleep, waitQuiet } = require('./util');
-
-const ROOT = path.join(__dirname, '..');
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 /** A second API process on its own port; resolves once /api/health answers. */
 async function startSecondApi(env, children, log) {
   const port = await freePort();
-  const logFile = path.join(ROOT, '.tmp', 'bench', 'api2.log');
-  fs.mkdirSync(path.dirname(logFile), { recursive: true });
-  const out = fs.openSync(logFile, 'w');
-  const flags = env.BENCH_CPU_PROF_DIR ? ['-r', path.join(__dirname, 'cpu-prof.js')] : [];
-  const child = spawn(process.execPath, [...flags, path.join(ROOT, 'dist/apps/api/src/main.js')], { stdio: ['ignore', out, out], env: { ...env, PORT: String(port) } });
-  children.push(child);
+  const api = startDist('main.js', 'api2.log', { ...env, PORT: String(port) }, children);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the second API exited at start (${child.exitCode}); see ${logFile}`);
+    if (api.child.exitCode !== null) throw new Error(`the second API exited at start (${api.child.exitCode}); see ${api.logFile}`);
     try {
       if ((await fetch(`${url}/api/health`)).ok) break;
     } catch {
       /* not yet */
     }
-    if (Date.now() > deadline) throw new Error(`the second API did not answer /api/health within 60 s; see ${logFile}`);
+    if (Date.now() > deadline) throw new Error(`the second API did not answer /api/health within 60 s; see ${api.logFile}`);
     await sleep(300);
   }
-  log(`scale-out: second API instance at ${url} (pid ${child.pid})`);
-  return {
-    url,
-    pid: child.pid,
-    stop: async () => {
-      child.kill('SIGTERM');
-      for (let i = 0; i < 50 && child.exitCode === null; i++) await sleep(200);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    },
-  };
+  log(`scale-out: second API instance at ${url} (pid ${api.pid})`);
+  return { url, pid: api.pid, stop: api.stop };
 }
 
 /**

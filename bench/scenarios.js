@@ -14,55 +14,20 @@
  *             bench/bare-bullmq.js (no-op processor, same concurrency, own queue and prefix) draining
  *             its own burst.
  */
-const { spawn } = require('node:child_process');
-const path = require('node:path');
-const readline = require('node:readline');
 const { performance } = require('node:perf_hooks');
 const { Client } = require('pg');
 const { Queue } = require('bullmq');
 const { Redis } = require('ioredis');
 const { moderatorSocket, intakeStep, staircase, burst, describeStep } = require('./intake');
+const { startChild, startDist } = require('./processes');
 const { JsonClient, cpuSeconds, cpuPercent, machineBusy, machinePercent, sleep, waitQuiet } = require('./util');
-
-function startChild(file, children, { ipc = false } = {}) {
-  const child = spawn(process.execPath, [path.join(__dirname, file)], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${file} did not start within 15 s`)), 15_000);
-    child.once('exit', (code) => reject(new Error(`${file} exited (${code})`)));
-    if (ipc) {
-      child.once('message', (m) => {
-        clearTimeout(timer);
-        m.ready ? resolve({ pid: child.pid, child }) : reject(new Error(`${file}: ${JSON.stringify(m)}`));
-      });
-    } else {
-      readline.createInterface({ input: child.stdout }).once('line', (line) => {
-        clearTimeout(timer);
-        resolve({ url: `http://127.0.0.1:${JSON.parse(line).port}`, pid: child.pid, child });
-      });
-    }
-  });
-}
 
 /** A second worker process (dist/apps/api/src/worker.js, the same environment); log in .tmp/bench/worker2.log. */
 async function startWorker(env, children) {
-  const fs = require('node:fs');
-  const logFile = path.join(__dirname, '..', '.tmp', 'bench', 'worker2.log');
-  fs.mkdirSync(path.dirname(logFile), { recursive: true });
-  const outFd = fs.openSync(logFile, 'w');
-  const flags = env.BENCH_CPU_PROF_DIR ? ['-r', path.join(__dirname, 'cpu-prof.js')] : [];
-  const child = spawn(process.execPath, [...flags, path.join(__dirname, '..', 'dist/apps/api/src/worker.js')], { stdio: ['ignore', outFd, outFd], env });
-  children.push(child);
+  const worker = startDist('worker.js', 'worker2.log', env, children);
   await sleep(3000); // boot: Nest, the database and the BullMQ workers
-  if (child.exitCode !== null) throw new Error(`the second worker exited at start (${child.exitCode}); see ${logFile}`);
-  return {
-    pid: child.pid,
-    stop: async () => {
-      child.kill('SIGTERM');
-      for (let i = 0; i < 50 && child.exitCode === null; i++) await sleep(200);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    },
-  };
+  if (worker.child.exitCode !== null) throw new Error(`the second worker exited at start (${worker.child.exitCode}); see ${worker.logFile}`);
+  return worker;
 }
 
 /**
@@ -303,4 +268,4 @@ function jobsRows(j, n, nBaseline, row) {
   return rows;
 }
 
-module.exports = { intakeScenario, jobsScenario, intakeRows, jobsRows, startChild, benchPostgres };
+module.exports = { intakeScenario, jobsScenario, intakeRows, jobsRows, benchPostgres };

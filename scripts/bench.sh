@@ -109,6 +109,8 @@ export LOG_LEVEL=warn NODE_ENV=production SEED_DEMO=false
 # The intake scenario posts tens of thousands of feedback items from loopback addresses: lift the
 # per-address limit (default 10 a minute) to the highest the API accepts (1,000,000 a minute).
 export FEEDBACK_RATE_PER_MINUTE=1000000
+# Likewise the fan-out's poster sends thousands of messages (default 30 a minute per member).
+export MESSAGE_RATE_PER_MINUTE=1000000
 unset WEB_DIST
 
 log "starting the API (127.0.0.1:$PORT) and the worker; database $BENCH_DB, Redis prefix $REDIS_PREFIX; logs in $logdir"
