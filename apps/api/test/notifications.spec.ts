@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { FEEDBACK_ROLES, mentionToken } from '@commons/domain';
 import { topics } from '@commons/realtime';
 import { JobsService } from '../src/jobs/jobs.service';
+import { NotificationRepository } from '../src/notifications/notifications.repository';
 import { NotificationsService } from '../src/notifications/notifications.service';
 import { Client, connect, eventually, isolated, settled as waitSettled, Received, signedIn, signedInAdmin, startApp, startWorker, subscribe, TestApp } from './harness';
 
@@ -330,6 +331,37 @@ describe('inbox', () => {
     }
     expect(pages).toEqual(expected);
     expect((await m.client.get('/api/notifications?limit=2&before=abc')).body.error.fields).toHaveProperty('before');
+  });
+
+  it('reads the seq, the page and the unread count at one moment: a notification committed meanwhile is counted once', async () => {
+    const m = await member();
+    const repo = t.app.get(NotificationRepository);
+    const { inbox: list, unreadCount: count } = repo;
+    // The page is read, then a role change's fan-out commits, then the count is read.
+    let listed: Promise<unknown> = Promise.resolve();
+    let held = false;
+    const listing = jest.spyOn(repo, 'inbox').mockImplementation((...args) => (listed = list.apply(repo, args)));
+    const counting = jest.spyOn(repo, 'unreadCount').mockImplementationOnce(async (...args) => {
+      held = true;
+      await listed;
+      expect((await admin.put(`/api/users/${m.user.id}/roles`, { roles: ['moderator'] })).status).toBe(200);
+      await settled();
+      return count.apply(repo, args);
+    });
+    let body: { items: { id: number; readAt: string | null }[]; unread: number; seq: number };
+    try {
+      body = (await m.client.get('/api/notifications')).body;
+    } finally {
+      listing.mockRestore();
+      counting.mockRestore();
+    }
+    expect(held).toBe(true);
+    const listedIds = new Set(body.items.map((x) => x.id));
+    // What the header shows: the count it read, plus each notification replayed after the seq that the page did not list.
+    const replayed = await t.db.query(`SELECT (payload->>'id')::int AS id FROM outbox WHERE topic = $1 AND seq > $2 AND type = 'notification.created'`, [topics.user(m.user.id), body.seq]);
+    expect(replayed).toHaveLength(1);
+    expect(body.unread + replayed.filter((r: { id: number }) => !listedIds.has(r.id)).length).toBe(1);
+    expect(body.unread).toBe(body.items.filter((x) => x.readAt === null).length);
   });
 });
 

@@ -28,3 +28,14 @@ export async function pageSignedInAs(browser: Browser, url: string, client: { co
   await context.addCookies([{ name, value: value.join('='), url, httpOnly: true, sameSite: 'Lax' }]);
   return context.newPage();
 }
+
+/** Waits for the header's unread count to be exactly `n`; fails naming what it shows ("1" would also match "12"). */
+export async function expectUnread(page: Page, n: number, timeout = 10_000) {
+  const badge = page.getByTestId('notifications-unread');
+  try {
+    await badge.filter({ hasText: new RegExp(`^${n} unread$`) }).waitFor({ timeout });
+  } catch {
+    const shown = (await badge.count()) ? `"${await badge.textContent()}"` : 'no unread count';
+    throw new Error(`the header shows ${shown}, expected "${n} unread"`);
+  }
+}

@@ -4,7 +4,7 @@
  */
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Browser } from 'playwright-core';
-import { launchChromium, pageSignedInAs } from './browser';
+import { expectUnread, launchChromium, pageSignedInAs } from './browser';
 import { eventually, settled, signedIn, signedInAdmin, startApp, startWorker, TestApp, isolated } from '../../api/test/harness';
 
 let app: TestApp;
@@ -37,7 +37,7 @@ it('shows a new notification in the header at once, and clears it when read', as
   const id = user.id;
   await admin.put(`/api/users/${id}/roles`, { roles: ['moderator'] });
 
-  await page.getByTestId('notifications-unread').filter({ hasText: '1' }).waitFor({ timeout: 10_000 });
+  await expectUnread(page, 1);
   // Same page, no reload: the marker survives.
   expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
   await page.getByTestId('notifications-link').click();
@@ -67,9 +67,9 @@ it('watches a thread from its page: each new message there lights the bell live;
   await page.evaluate(() => ((window as unknown as { marker: number }).marker = 7));
 
   await other.client.post(`/api/threads/${thread.id}/messages`, { body: 'Start with the 903 return.' });
-  await page.getByTestId('notifications-unread').filter({ hasText: '1' }).waitFor({ timeout: 10_000 });
+  await expectUnread(page, 1);
   await other.client.post(`/api/threads/${thread.id}/messages`, { body: 'And the episodes table.' });
-  await page.getByTestId('notifications-unread').filter({ hasText: '2' }).waitFor({ timeout: 10_000 });
+  await expectUnread(page, 2);
   expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(7);
 
   await page.getByTestId('notifications-link').click();

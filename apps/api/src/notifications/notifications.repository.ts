@@ -64,8 +64,8 @@ export class NotificationRepository {
    * Unread first, then newest first (the order of the notifications_inbox index); `before` is the id of
    * the last item of the previous page, and the next page continues after it in that order.
    */
-  async inbox(userId: string, limit: number, before?: number): Promise<NotificationRow[]> {
-    return this.dataSource.query(
+  async inbox(userId: string, limit: number, before?: number, manager: EntityManager = this.dataSource.manager): Promise<NotificationRow[]> {
+    return manager.query(
       `WITH cursor AS (SELECT read_at IS NULL AS unread, id FROM notifications WHERE id = $2 AND user_id = $1)
        SELECT n.* FROM notifications n
         WHERE n.user_id = $1
@@ -75,8 +75,8 @@ export class NotificationRepository {
     );
   }
 
-  async unreadCount(userId: string): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [userId]);
+  async unreadCount(userId: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
+    const [row] = await manager.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [userId]);
     return row.n;
   }
 

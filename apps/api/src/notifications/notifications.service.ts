@@ -1,4 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import type { JobData } from '@commons/realtime';
 import { topics } from '@commons/realtime';
 import type { AuthDto } from '../identity/auth.guard';
@@ -16,6 +17,7 @@ export function toNotification(row: NotificationRow) {
 @Injectable()
 export class NotificationsService {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly notifications: NotificationRepository,
     private readonly rules: RecipientsService,
@@ -41,10 +43,15 @@ export class NotificationsService {
   }
 
   async inbox(auth: AuthDto, query: { limit: number; before?: number }) {
-    // The seq first: an event committed meanwhile is then both listed and replayed, never neither.
-    const seq = await this.outbox.currentSeq(topics.user(auth.user.id));
-    const [rows, unread] = await Promise.all([this.notifications.inbox(auth.user.id, query.limit, query.before), this.notifications.unreadCount(auth.user.id)]);
-    return { items: rows.map(toNotification), unread, seq };
+    // The seq, the page and the count from one snapshot. Read apart, a fan-out committing between them
+    // was counted but not listed (or listed but not counted), and the client, which counts each event
+    // after the seq unless the page listed it, then showed one unread too many (or too few).
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const seq = await this.outbox.currentSeq(topics.user(auth.user.id), manager);
+      const rows = await this.notifications.inbox(auth.user.id, query.limit, query.before, manager);
+      const unread = await this.notifications.unreadCount(auth.user.id, manager);
+      return { items: rows.map(toNotification), unread, seq };
+    });
   }
 
   async markRead(auth: AuthDto, dto: { ids?: number[] }) {

@@ -108,12 +108,13 @@ export class OutboxService {
     return result;
   }
 
-  async currentSeq(topic: Topic): Promise<number> {
-    return (await this.currentSeqs([topic])).get(topic) ?? 0;
+  /** `manager`: read in that transaction (and its snapshot) instead. */
+  async currentSeq(topic: Topic, manager?: EntityManager): Promise<number> {
+    return (await this.currentSeqs([topic], manager)).get(topic) ?? 0;
   }
 
-  async currentSeqs(topics: Topic[]): Promise<Map<Topic, number>> {
-    const rows: { topic: Topic; seq: string }[] = await this.dataSource.query(`SELECT topic, seq FROM topic_seqs WHERE topic = ANY($1)`, [topics]);
+  async currentSeqs(topics: Topic[], manager: EntityManager = this.dataSource.manager): Promise<Map<Topic, number>> {
+    const rows: { topic: Topic; seq: string }[] = await manager.query(`SELECT topic, seq FROM topic_seqs WHERE topic = ANY($1)`, [topics]);
     return new Map(rows.map((r) => [r.topic, Number(r.seq)]));
   }
 

@@ -24,12 +24,14 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   // Where the inbox was read up to: the live subscription starts there, so nothing falls in between.
   const [seq, setSeq] = useState<number | null>(null);
   const known = useRef(new Set<number>());
+  // The inbox is the account's: a refresh of the same user (a role change) must not empty and reload it.
+  const userId = user?.id;
 
   useEffect(() => {
     setItems([]);
     setUnread(0);
     setSeq(null);
-    if (!user) return;
+    if (!userId) return;
     let current = true;
     api<{ items: Notification[]; unread: number; seq: number }>('GET', '/api/notifications?limit=50')
       .then((inbox) => {
@@ -43,10 +45,10 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     return () => {
       current = false;
     };
-  }, [user]);
+  }, [userId]);
 
   useTopic(
-    user && seq !== null ? topics.user(user.id) : null,
+    userId && seq !== null ? topics.user(userId) : null,
     (event) => {
       if (event.type !== 'notification.created') return;
       const n = event.payload as Omit<Notification, 'readAt'>;
