@@ -199,12 +199,14 @@ export class ThreadRepository {
 export class MessageRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(manager: EntityManager, m: { threadId: number; seq: number; authorId: string; parentId: number | null; body: string; mentions: string[]; state: Message['state'] }) {
+  /** The new row as `get` would read it (a new message has no reactions), without reading it again. */
+  async insert(manager: EntityManager, m: { threadId: number; seq: number; authorId: string; parentId: number | null; body: string; mentions: string[]; state: Message['state'] }): Promise<MessageRow> {
     const [row] = await manager.query(
-      `INSERT INTO messages (thread_id, seq, author_id, parent_id, body, mentions, state, body_key) VALUES ($1, $2, $3, $4, $5, $6, $7, md5($8)::uuid) RETURNING id`,
+      `INSERT INTO messages (thread_id, seq, author_id, parent_id, body, mentions, state, body_key) VALUES ($1, $2, $3, $4, $5, $6, $7, md5($8)::uuid)
+       RETURNING *, (SELECT display_name FROM users WHERE id = author_id) AS author_name, NULL::json AS reactions`,
       [m.threadId, m.seq, m.authorId, m.parentId, m.body, m.mentions, m.state, duplicateKey(m.body)],
     );
-    return Number(row.id);
+    return row;
   }
 
   async get(id: number, manager: EntityManager = this.dataSource.manager, lock = false): Promise<MessageRow | null> {

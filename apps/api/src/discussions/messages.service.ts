@@ -51,9 +51,8 @@ export class MessagesService {
     const seq = await this.threads.nextSeq(tx.manager, threadId);
     const mentions = await this.messages.existingUsers(parseMentions(dto.body));
     const held = detectPersonalData(dto.body).length > 0;
-    const id = await this.messages.insert(tx.manager, { threadId, seq, authorId: auth.user.id, parentId: dto.parentId ?? null, body: dto.body, mentions, state: held ? 'held' : 'visible' });
-    const message = toMessage((await this.messages.get(id, tx.manager))!);
-    if (held) await this.moderation.enqueue(tx, 'message', id);
+    const message = toMessage(await this.messages.insert(tx.manager, { threadId, seq, authorId: auth.user.id, parentId: dto.parentId ?? null, body: dto.body, mentions, state: held ? 'held' : 'visible' }));
+    if (held) await this.moderation.enqueue(tx, 'message', message.id);
     else await tx.record(topics.thread(threadId), 'message.created', message, auth.user.id);
     return message;
   }
