@@ -116,7 +116,11 @@ function messageTexts() {
   let phase = 0;
   const body = (i) => `Bench message ${phase}.${i}: does the returns tool cover the new care leaver fields yet?`;
   return {
-    next: (i) => (i === 0 && phase++, body(i)), // phases write from i = 0, one write at a time
+    // Each phase writes i = 0, 1, … one write at a time: i = 0 starts the next phase's texts.
+    next(i) {
+      if (i === 0) phase++;
+      return body(i);
+    },
     check: (i, e) => e.payload.body === body(i),
   };
 }
