@@ -85,6 +85,30 @@ describe('checks in batches', () => {
     ]);
   });
 
+  it("makes the queue items of a batch's messages in one statement", async () => {
+    // Messages get their item at their first check: counted by a statement trigger on the items table.
+    await t.db.query(`CREATE SEQUENCE item_inserts;
+      CREATE FUNCTION count_item_inserts() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM nextval('item_inserts'); RETURN NULL; END $$;
+      CREATE TRIGGER count_item_inserts AFTER INSERT ON moderation_items FOR EACH STATEMENT EXECUTE FUNCTION count_item_inserts();`);
+    try {
+      const author = await signedIn(t.url, { displayName: 'Bea Batch' });
+      const made = await author.client.post('/api/threads', { subjectType: 'general', title: 'Batch of replies', body: 'Which return is due first?' });
+      const threadId = made.body.thread.id as number;
+      const ids = [made.body.message.id as number];
+      for (let i = 1; i <= 11; i++) ids.push((await author.client.post(`/api/threads/${threadId}/messages`, { body: `Reply ${i}: the annex is due before the census.` })).body.message.id);
+      const inserts = async () => Number((await t.db.query(`SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS n FROM item_inserts`))[0].n);
+      const before = await inserts();
+
+      const results = await t.app.get(ModerationService).checkMany('message', [...ids].reverse());
+      expect(ids.map((id) => results.get(id))).toEqual(ids.map(() => 'clean'));
+      expect((await inserts()) - before).toBe(1);
+      const items = await t.db.query(`SELECT subject_id::int AS id, state FROM moderation_items WHERE subject_type = 'message' AND subject_id = ANY($1) ORDER BY subject_id`, [ids]);
+      expect(items).toEqual([...ids].sort((a, b) => a - b).map((id) => ({ id, state: 'published' })));
+    } finally {
+      await t.db.query(`DROP TRIGGER count_item_inserts ON moderation_items; DROP FUNCTION count_item_inserts(); DROP SEQUENCE item_inserts;`);
+    }
+  });
+
   it('two batches holding messages in the same two threads take the threads in one order (no deadlock)', async () => {
     const author = await signedIn(t.url, { displayName: 'Dee Lock' });
     // In each thread the author repeats the opening text twice: both repeats are held as spam.

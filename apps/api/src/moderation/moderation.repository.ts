@@ -74,17 +74,19 @@ export class ModerationRepository {
   }
 
   /**
-   * New subjects' `new` items in one statement (each subject is new, so each item is made here), in the
-   * order given. A new item has no decider yet and no flags: the rows are what `get` would read.
+   * Subjects' `new` items in one statement, in the order given; a subject whose item another transaction
+   * made first is left out. A new item has no decider yet and no flags: the rows are what `get` would read.
    */
   async createNew(manager: EntityManager, subjectType: ModerationItem['subjectType'], subjectIds: number[]): Promise<ItemRow[]> {
+    if (!subjectIds.length) return [];
     const rows: ItemRow[] = await manager.query(
       `INSERT INTO moderation_items (subject_type, subject_id, reason)
-       SELECT $1, id, 'new' FROM unnest($2::bigint[]) WITH ORDINALITY AS t(id, n) ORDER BY n RETURNING *`,
+       SELECT $1, id, 'new' FROM unnest($2::bigint[]) WITH ORDINALITY AS t(id, n) ORDER BY n
+       ON CONFLICT (subject_type, subject_id, reason) DO NOTHING RETURNING *`,
       [subjectType, subjectIds],
     );
     const bySubject = new Map(rows.map((r) => [Number(r.subject_id), { ...r, decider_name: null, flags: null }]));
-    return subjectIds.map((id) => bySubject.get(id)!);
+    return subjectIds.flatMap((id) => bySubject.get(id) ?? []);
   }
 
   /** The subjects' `new` items, locked until the transaction ends (in id order: two batches cannot deadlock). */

@@ -77,7 +77,8 @@ export class ModerationService {
   async enqueueNew(tx: Tx, subjectType: SubjectType, subjects: { id: number; content: SubjectContent }[]) {
     if (!subjects.length) return;
     const rows = await this.items.createNew(tx.manager, subjectType, subjects.map((s) => s.id));
-    await tx.recordMany('moderation.item.created', rows.map((row, i) => ({ topic: 'moderation', payload: toItem(row, subjects[i].content) })));
+    const contents = new Map(subjects.map((s) => [s.id, s.content]));
+    await tx.recordMany('moderation.item.created', rows.map((row) => ({ topic: 'moderation', payload: toItem(row, contents.get(Number(row.subject_id))!) })));
   }
 
   /**
@@ -102,6 +103,13 @@ export class ModerationService {
       // Locked, then read: an edit under review (which locks the item first too) cannot slip in between.
       const rows = new Map((await this.items.lockedFor(tx.manager, subjectType, subjectIds)).map((r) => [Number(r.subject_id), r]));
       const contents = await subject.contents(subjectIds, tx.manager);
+      // A message has no item until its first check: the batch's are made together, in subject order (two
+      // batches cannot deadlock); one that another transaction made meanwhile is locked and read instead.
+      const missing = subjectIds.filter((id) => contents.has(id) && !rows.has(id)).sort((a, b) => a - b);
+      const made = await this.items.createNew(tx.manager, subjectType, missing);
+      for (const row of made) rows.set(Number(row.subject_id), row);
+      const raced = missing.filter((id) => !rows.has(id));
+      if (raced.length) for (const row of await this.items.lockedFor(tx.manager, subjectType, raced)) rows.set(Number(row.subject_id), row);
       const checks = [];
       for (const id of subjectIds) {
         const content = contents.get(id);
@@ -109,11 +117,7 @@ export class ModerationService {
           results.set(id, new NotFoundException(`${subjectType} ${id} not found`));
           continue;
         }
-        let row = rows.get(id);
-        if (!row) {
-          const made = await this.items.ensure(tx.manager, subjectType, id, 'new');
-          row = made.row ?? (await this.items.get(made.id, tx.manager, true))!;
-        }
+        const row = rows.get(id)!;
         if (row.checked_at) results.set(id, 'already checked');
         else checks.push({ id, row, content, ...examine(content, recentTexts.get(id)) });
       }
