@@ -37,6 +37,7 @@
  *   BENCH_NOTIFY         1 runs the notifications fan-out (default 1)
  *   BENCH_NOTIFY_WATCHERS, BENCH_NOTIFY_ONLINE, BENCH_NOTIFY_ROUNDS   its size (10000, 1000, 3)
  *   BENCH_ONLY           jobs | intake: run that scenario alone (its JSON on stdout; no table, no results.json)
+ *   BENCH_RESULTS        where to write the results (default bench/results.json)
  *   BENCH_TIMEOUT_S      hard limit of the whole run (default 660; a scenario that would not fit in
  *                        what is left is skipped with a note, never cut short)
  *
@@ -91,7 +92,7 @@ const READS_CONNECTIONS = num('BENCH_READS_CONNECTIONS', 32);
 const NOTIFY = num('BENCH_NOTIFY', 1) !== 0;
 // What the scenarios after the intake staircases need at most (s), so the staircases leave it to them.
 const LATER_S = (CONNECTIONS > 0 ? 90 : 0) + (READS ? 70 : 0) + (NOTIFY ? 45 : 0);
-const RESULTS = path.join(__dirname, 'results.json');
+const RESULTS = env.BENCH_RESULTS || path.join(__dirname, 'results.json');
 const MACHINE = { cpus: require('node:os').cpus().length, memGiB: Math.round(require('node:os').totalmem() / 2 ** 30), node: process.version, socketIo: require('socket.io/package.json').version };
 
 const log = (m) => process.stderr.write(`[bench] ${m}\n`);
