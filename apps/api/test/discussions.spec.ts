@@ -66,7 +66,11 @@ describe('threads', () => {
     expect((await client.patch(`/api/threads/${thread.id}`, { pinned: true })).status).toBe(403);
     expect((await admin.patch(`/api/threads/${thread.id}`, { pinned: true, locked: true })).body.thread).toMatchObject({ pinned: true, locked: true });
     expect((await client.post(`/api/threads/${thread.id}/messages`, { body: 'Can I post?' })).status).toBe(403);
-    expect((await admin.post(`/api/threads/${thread.id}/messages`, { body: 'Moderators can' })).status).toBe(201);
+    // The refused post left the thread as it was (its counters are bumped in the statement that would add it).
+    expect((await client.get(`/api/threads/${thread.id}`)).body.thread).toMatchObject({ messageCount: 1, lastSeq: 1 });
+    const posted = await admin.post(`/api/threads/${thread.id}/messages`, { body: 'Moderators can' });
+    expect([posted.status, posted.body.message.seq]).toEqual([201, 2]);
+    expect((await client.post('/api/threads/999999999/messages', { body: 'Anyone there?' })).body.error).toMatchObject({ code: 'not_found', message: 'No thread 999999999' });
     expect((await new Client(t.url).get('/api/threads?subjectType=general')).body.items[0].id).toBe(thread.id);
   });
 

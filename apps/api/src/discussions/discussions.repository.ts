@@ -127,14 +127,6 @@ export class ThreadRepository {
   }
 
   /** Hands out the next message position; the row lock holds other writers on this thread until commit. */
-  async nextSeq(manager: EntityManager, threadId: number): Promise<number> {
-    const [[row]] = await manager.query(
-      `UPDATE threads SET last_seq = last_seq + 1, message_count = message_count + 1, last_message_at = now() WHERE id = $1 RETURNING last_seq`,
-      [threadId],
-    );
-    return row.last_seq;
-  }
-
   async update(manager: EntityManager, id: number, patch: { title?: string; pinned?: boolean; locked?: boolean; acceptedMessageId?: number | null }) {
     await manager.query(
       `UPDATE threads SET title = COALESCE($2, title), pinned = COALESCE($3, pinned), locked = COALESCE($4, locked),
@@ -200,13 +192,25 @@ export class MessageRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The new row as `get` would read it (a new message has no reactions), without reading it again. */
-  async insert(manager: EntityManager, m: { threadId: number; seq: number; authorId: string; parentId: number | null; body: string; mentions: string[]; state: Message['state'] }): Promise<MessageRow> {
+  /**
+   * Appends a message at the thread's next position, in one statement (the thread's counters and the
+   * row together: a post's round trips are most of its time). Null when the thread is missing, or
+   * locked and `intoLocked` is false.
+   */
+  async append(
+    manager: EntityManager,
+    m: { threadId: number; authorId: string; parentId: number | null; body: string; mentions: string[]; state: Message['state']; intoLocked: boolean },
+  ): Promise<MessageRow | null> {
     const [row] = await manager.query(
-      `INSERT INTO messages (thread_id, seq, author_id, parent_id, body, mentions, state, body_key) VALUES ($1, $2, $3, $4, $5, $6, $7, md5($8)::uuid)
+      `WITH t AS (
+         UPDATE threads SET last_seq = last_seq + 1, message_count = message_count + 1, last_message_at = now()
+         WHERE id = $1 AND (NOT locked OR $8) RETURNING last_seq)
+       INSERT INTO messages (thread_id, seq, author_id, parent_id, body, mentions, state, body_key)
+       SELECT $1, t.last_seq, $2, $3, $4, $5, $6, md5($7)::uuid FROM t
        RETURNING *, (SELECT display_name FROM users WHERE id = author_id) AS author_name, NULL::json AS reactions`,
-      [m.threadId, m.seq, m.authorId, m.parentId, m.body, m.mentions, m.state, duplicateKey(m.body)],
+      [m.threadId, m.authorId, m.parentId, m.body, m.mentions, m.state, duplicateKey(m.body), m.intoLocked],
     );
-    return row;
+    return row ?? null;
   }
 
   async get(id: number, manager: EntityManager = this.dataSource.manager, lock = false): Promise<MessageRow | null> {

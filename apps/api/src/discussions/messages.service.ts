@@ -32,26 +32,28 @@ export class MessagesService {
   }
 
   async post(auth: AuthDto, threadId: number, dto: z.output<typeof PostMessageInput>, reply: FastifyReply) {
-    const thread = await this.threads.get(threadId);
-    if (!thread) throw new NotFoundException(`No thread ${threadId}`);
-    if (thread.locked && !isModerator(auth)) throw new ForbiddenException('This thread is locked');
     await this.limiter.take(`messages:${auth.user.id}`, this.env.MESSAGE_RATE_PER_MINUTE, 60, reply);
     return { message: await this.outbox.transaction((tx) => this.append(tx, auth, threadId, dto)) };
   }
 
   /**
-   * Adds a message in the caller's transaction. One that looks like it holds personal data is held at
-   * once (only its author and moderators see it) rather than shown until the job catches it.
+   * Adds a message in the caller's transaction (a locked thread takes moderators' only). One that looks
+   * like it holds personal data is held at once (only its author and moderators see it) rather than
+   * shown until the job catches it.
    */
   async append(tx: Tx, auth: AuthDto, threadId: number, dto: { body: string; parentId?: number }) {
     if (dto.parentId !== undefined) {
       const parent = await this.messages.get(dto.parentId, tx.manager);
       if (!parent || Number(parent.thread_id) !== threadId) throw new NotFoundException({ message: 'Reply to a message in this thread', fields: { parentId: 'Not a message in this thread' } });
     }
-    const seq = await this.threads.nextSeq(tx.manager, threadId);
     const mentions = await this.messages.existingUsers(parseMentions(dto.body));
     const held = detectPersonalData(dto.body).length > 0;
-    const message = toMessage(await this.messages.insert(tx.manager, { threadId, seq, authorId: auth.user.id, parentId: dto.parentId ?? null, body: dto.body, mentions, state: held ? 'held' : 'visible' }));
+    const row = await this.messages.append(tx.manager, { threadId, authorId: auth.user.id, parentId: dto.parentId ?? null, body: dto.body, mentions, state: held ? 'held' : 'visible', intoLocked: isModerator(auth) });
+    if (!row) {
+      if (await this.threads.get(threadId, tx.manager)) throw new ForbiddenException('This thread is locked');
+      throw new NotFoundException(`No thread ${threadId}`);
+    }
+    const message = toMessage(row);
     if (held) await this.moderation.enqueue(tx, 'message', message.id);
     else await tx.record(topics.thread(threadId), 'message.created', message, auth.user.id);
     return message;
