@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import type { Server } from 'socket.io';
 import { topics } from '@commons/realtime';
 import { OutboxEvent, toEnvelope } from '../src/realtime/outbox.event';
 import { DeliveryService } from '../src/realtime/delivery.service';
@@ -185,4 +186,38 @@ it('after a reconnect, checks again who may hear what: a session ended meanwhile
   await eventually(() => expect(staying.events.some((e) => e.type === 'moderation.item.created' && e.payload.subjectId === sent.body.id)).toBe(true));
   expect(demotedSocket.events.filter((e) => e.topic === 'moderation')).toEqual([]);
   expect(demotedSocket.socket.connected).toBe(true);
+});
+
+it('writes a room larger than one chunk a hundred sockets per turn of the event loop, so requests under way are not held up; each socket gets each event once, in order', async () => {
+  const { client, user } = await signedIn(app.url);
+  const topic = topics.user(user.id);
+  const members = Array.from({ length: 250 }, () => open(client.cookie));
+  await Promise.all(members.map(async (m) => expect(await subscribe(m.socket, topic)).toEqual({ ok: true, seq: 0 })));
+  const delivery = app.app.get(DeliveryService);
+  const server = (delivery as unknown as { server: Server }).server;
+  await eventually(() => expect(server.sockets.adapter.rooms.get(topic)?.size).toBe(250));
+
+  const events = await commit(user.id, 3);
+  const broadcast = jest.spyOn(server.sockets.adapter, 'broadcast');
+  const written: number[][] = [];
+  const turn = () => {
+    // Sockets written to per call, of this turn's calls that sent events (presence goes its own way).
+    written.push(broadcast.mock.calls.filter(([packet]) => packet.data[0] === 'event').map(([, opts]) => opts.rooms.size));
+    broadcast.mockClear();
+  };
+  try {
+    for (const e of events) delivery.deliver(toEnvelope(e));
+    turn();
+    while (written.reduce((n, sizes) => n + sizes.reduce((a, b) => a + b, 0), 0) < 750 && written.length < 20) {
+      await new Promise((resolve) => setImmediate(resolve));
+      turn();
+    }
+  } finally {
+    broadcast.mockRestore();
+  }
+  // 3 events × 250 sockets, at most 100 a turn: eight turns, the first in the call that delivered them.
+  expect(written.filter((sizes) => sizes.length).map((sizes) => sizes.reduce((a, b) => a + b, 0))).toEqual([100, 100, 100, 100, 100, 100, 100, 50]);
+  await eventually(() => expect(members.map(seqs)).toEqual(Array(250).fill([1, 2, 3])));
+  await settle();
+  expect(members.map(seqs)).toEqual(Array(250).fill([1, 2, 3]));
 });

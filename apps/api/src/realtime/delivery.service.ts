@@ -5,6 +5,12 @@ import { toEnvelope } from './outbox.event';
 import { OutboxService } from './outbox.service';
 
 const RETRY_MS = 1000;
+/**
+ * Sockets written to per turn of the event loop. A write costs ≈10 µs here (the kernel's loopback work
+ * is done in the sender's syscall), so one emit to a room of 1,000 held the loop for 10–15 ms, and every
+ * request under way (a post's next database reply among them) waited behind it (docs/PERFORMANCE.md).
+ */
+const BROADCAST_CHUNK = 100;
 
 /** One subscribe of one socket: a later subscribe (a rewind) makes a new one, and the old one's catch-up stops. */
 interface Following {
@@ -37,6 +43,8 @@ interface Stream {
 export class DeliveryService {
   private readonly logger = new Logger(DeliveryService.name);
   private readonly streams = new Map<Topic, Stream>();
+  /** Broadcasts being written, a chunk of sockets per turn, in the order their events were delivered. */
+  private readonly outgoing: { topic: Topic; stream: Stream; event: EventEnvelope; to: Following[]; at: number }[] = [];
   private server?: Server;
 
   constructor(private readonly outbox: OutboxService) {}
@@ -132,7 +140,7 @@ export class DeliveryService {
     let next = stream.ahead.get(stream.delivered! + 1);
     while (next) {
       stream.ahead.delete(next.seq);
-      this.server?.local.to(topic).emit('event', next);
+      this.broadcast(topic, stream, next);
       stream.delivered = next.seq;
       for (const following of stream.joining.get(next.seq) ?? []) if (this.current(topic, stream, following)) void following.socket.join(topic);
       stream.joining.delete(next.seq);
@@ -145,6 +153,44 @@ export class DeliveryService {
     }
     const awaited = Math.max(highest, ...stream.joining.keys());
     if (awaited > stream.delivered!) void this.fill(topic, stream, awaited);
+  }
+
+  /**
+   * Sends `event` to the room as it is now. A large room is written a chunk per turn of the event loop
+   * (see BROADCAST_CHUNK), after any broadcast still being written, so each socket still gets a topic's
+   * events in seq order. Whoever joins the room meanwhile has the event already (a socket joins once it
+   * has everything delivered); one that unsubscribed or subscribed again meanwhile is skipped.
+   */
+  private broadcast(topic: Topic, stream: Stream, event: EventEnvelope) {
+    const server = this.server;
+    const room = server?.sockets.adapter.rooms.get(topic);
+    if (!server || !room) return;
+    if (room.size <= BROADCAST_CHUNK && !this.outgoing.length) {
+      server.local.to(topic).emit('event', event);
+      return;
+    }
+    const to: Following[] = [];
+    for (const id of room) {
+      const socket = server.sockets.sockets.get(id);
+      const following = socket && stream.followers.get(socket);
+      if (following) to.push(following);
+    }
+    this.outgoing.push({ topic, stream, event, to, at: 0 });
+    if (this.outgoing.length === 1) this.flush();
+  }
+
+  private flush() {
+    let budget = BROADCAST_CHUNK;
+    while (budget > 0 && this.outgoing.length) {
+      const b = this.outgoing[0];
+      const chunk = b.to.slice(b.at, b.at + budget);
+      b.at += chunk.length;
+      budget -= chunk.length;
+      const ids = chunk.filter((f) => this.current(b.topic, b.stream, f)).map((f) => f.socket.id);
+      if (ids.length) this.server?.local.to(ids).emit('event', b.event);
+      if (b.at >= b.to.length) this.outgoing.shift();
+    }
+    if (this.outgoing.length) setImmediate(() => this.flush());
   }
 
   /** Fetches from the outbox what is missing up to `upto` (one fetch at a time per topic). */
