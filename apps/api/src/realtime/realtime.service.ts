@@ -6,6 +6,7 @@ import { ENV, Env } from '../config/env';
 import { AuthService, SESSION_COOKIE } from '../identity/auth.service';
 import { DeliveryService } from './delivery.service';
 import { PresenceService } from './presence.service';
+import { RelayService } from './relay.service';
 
 export interface SocketUser {
   id: string;
@@ -39,12 +40,14 @@ export class RealtimeService {
     private readonly auth: AuthService,
     private readonly delivery: DeliveryService,
     private readonly presence: PresenceService,
+    private readonly relay: RelayService,
   ) {}
 
   attach(server: Server) {
     this.server = server;
     this.delivery.attach(server);
     this.presence.attach(server);
+    this.relay.deliverLocally((envelopes) => this.deliver(envelopes));
   }
 
   /** A browser always sends Origin; another site's page must not ride on the user's cookie (CSWSH). */
@@ -134,7 +137,7 @@ export class RealtimeService {
     await this.delivery.resync();
   }
 
-  /** Events published by any process (through Redis) go to this instance's own sockets. */
+  /** Events published by any process (through Redis, or straight from this one's relay) go to this instance's own sockets. */
   deliver(envelopes: EventEnvelope[]) {
     if (!this.server) return;
     for (const e of envelopes) {

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import type { Topic } from '@commons/realtime';
+import type { EventEnvelope, Topic } from '@commons/realtime';
 import { ENV, Env } from '../config/env';
 import { JobsService } from '../jobs/jobs.service';
 import { impliedJobs } from './implied-jobs';
@@ -29,6 +29,8 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
   /** Topics with a numbering pass under way in this process, and those that need one more after it. */
   private readonly numbering = new Map<string, Promise<void>>();
   private readonly unnumbered = new Set<string>();
+  /** In the API: its own sockets, which so hear its events without the round trip through Redis. */
+  private local?: (envelopes: EventEnvelope[]) => void;
 
   constructor(
     @Inject(ENV) private readonly env: Env,
@@ -42,6 +44,15 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
   onApplicationBootstrap() {
     this.timer = setInterval(() => void this.sweep(), this.env.OUTBOX_SWEEP_MS);
     this.timer.unref();
+  }
+
+  /**
+   * The API's sockets get what this process publishes at once; the copy that comes back through Redis
+   * is dropped by seq (DeliveryService), as any repeat is. Two hops fewer between a post and its readers,
+   * and during a Redis outage this instance's readers still hear its writes.
+   */
+  deliverLocally(deliver: (envelopes: EventEnvelope[]) => void) {
+    this.local = deliver;
   }
 
   /** Publishes and enqueues; returns false (and leaves the events for the sweeper) if Redis failed. */
@@ -165,7 +176,13 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   private async send(events: OutboxEvent[]) {
-    await this.publisher.publish(eventsChannel(this.env), JSON.stringify(events.map(toEnvelope)));
+    const envelopes = events.map(toEnvelope);
+    try {
+      this.local?.(envelopes);
+    } catch (error) {
+      this.logger.error(`delivering ${envelopes.length} event(s) to this instance's sockets: ${(error as Error).message}`);
+    }
+    await this.publisher.publish(eventsChannel(this.env), JSON.stringify(envelopes));
     await this.jobs.enqueue(events.flatMap(impliedJobs));
   }
 
