@@ -10,14 +10,15 @@
  *   { name, url, headers, topic,
  *     write(i),            the one small function that makes event number i (a promise; rejects on failure)
  *     isMeasured(event),   is this the event a write makes (others on the topic are counted, not timed)
- *     check?(i, event),    does the event match write i (a sanity check of the pairing)
+ *     writeOf(event),      which write of the phase made this measured event (-1: none)
  *     pids() }             { name: pid or [pids] } whose CPU time is reported
  *
- * Pairing: writes go out one at a time over one keep-alive connection, so they commit in the order
- * they were sent; the k-th measured event by seq after the phase began is write k. Latency counts from
- * the moment the write was issued (its scheduled time, give or take timer lag), so a write queued
- * behind a slow one is charged its wait: the figures do not hide a backlog.
+ * Pairing: writes go out on schedule over several connections (see run.js), so they may commit out of
+ * order; each measured event says which write made it (its text does). Latency counts from the moment
+ * the write was issued (its scheduled time, give or take timer lag), so a write queued behind a slow one
+ * on its connection is charged its wait: the figures do not hide a backlog.
  */
+const fs = require('node:fs');
 const { performance } = require('node:perf_hooks');
 const { io } = require('socket.io-client');
 const { cpuSeconds, cpuPercent, machineBusy, machinePercent, sleep } = require('./util');
@@ -166,15 +167,20 @@ async function runPhase(state, { rate, writes, drainMs = 15_000 }) {
   // else running on the machine (a high figure means the phase was disturbed).
   cpu.rest = Math.max(0, machine - Object.values(cpu).reduce((a, b) => a + b, 0));
 
-  // Pair writes with events: the k-th measured seq of this phase is write k.
-  const seqs = [...measured.keys()].sort((a, b) => a - b);
+  // Pair writes with events by what each event says it is.
   const latencies = [];
   const lastPerWrite = [];
   const groups = target.urls ? target.urls.map(() => []) : null;
+  const paired = new Uint8Array(writes);
+  const trace = process.env.BENCH_TRACE ? [] : null; // see run.js
   let mismatched = 0;
-  for (let k = 0; k < Math.min(seqs.length, writes); k++) {
-    const m = measured.get(seqs[k]);
-    if (target.check && !target.check(k, m.event)) mismatched++;
+  for (const m of measured.values()) {
+    const k = target.writeOf(m.event);
+    if (!(k >= 0 && k < writes) || paired[k]) {
+      mismatched++;
+      continue;
+    }
+    paired[k] = 1;
     let last = 0;
     for (let j = 0; j < m.times.length; j++) {
       const latency = m.times[j] - sentAt[k];
@@ -183,9 +189,15 @@ async function runPhase(state, { rate, writes, drainMs = 15_000 }) {
       if (latency > last) last = latency;
     }
     lastPerWrite.push(last);
+    if (trace) {
+      const t = m.times.map((time) => time - sentAt[k]).sort((a, b) => a - b);
+      const ms = (v) => v.toFixed(1);
+      trace.push([target.name, rate, k, ms(sentAt[k]), ms(answeredAt[k] - sentAt[k]), ms(t[0]), ms(t[t.length >> 1]), ms(last)].join(','));
+    }
   }
   const http = [];
   for (let i = 0; i < writes; i++) if (answeredAt[i]) http.push(answeredAt[i] - sentAt[i]);
+  if (trace?.length) fs.appendFileSync(process.env.BENCH_TRACE, trace.join('\n') + '\n');
 
   return {
     target: target.name,
@@ -194,7 +206,7 @@ async function runPhase(state, { rate, writes, drainMs = 15_000 }) {
     sockets: n,
     errors,
     mismatched,
-    eventsSeen: seqs.length,
+    eventsSeen: measured.size,
     receipts: latencies.length,
     expectedReceipts: writes * n,
     deliveries,

@@ -14,6 +14,8 @@
  *   BENCH_SECONDS        length of one latency round (default 5)
  *   BENCH_ROUNDS         latency rounds per target, baseline and Commons alternating (default 3)
  *   BENCH_FAST_RATE      writes per second of the throughput phase (default 100; 0 skips it)
+ *   BENCH_POSTERS        members posting the fan-out's messages, each on its own connection, write i
+ *                        going to poster i mod n (default 4; the baseline posts over as many)
  *   BENCH_FAST_SECONDS   length of the throughput phase (default 5)
  *   BENCH_MAX_REST       % of one core that other processes (and the kernel) may use during a round
  *                        before it counts as disturbed and is repeated (default 15; undisturbed
@@ -38,6 +40,9 @@
  *   BENCH_NOTIFY_WATCHERS, BENCH_NOTIFY_ONLINE, BENCH_NOTIFY_ROUNDS   its size (10000, 1000, 3)
  *   BENCH_ONLY           jobs | intake: run that scenario alone (its JSON on stdout; no table, no results.json)
  *   BENCH_RESULTS        where to write the results (default bench/results.json)
+ *   BENCH_TRACE          a file the fan-out's phases append one CSV line per write to (target, rate, write,
+ *                        sent at, HTTP answer, first / median / last receipt, ms after sending): where a
+ *                        write's time went, for a post-mortem
  *   BENCH_TIMEOUT_S      hard limit of the whole run (default 660; a scenario that would not fit in
  *                        what is left is skipped with a note, never cut short)
  *
@@ -64,6 +69,7 @@ const num = (name, fallback) => (env[name] === undefined || env[name] === '' ? f
 const SOCKETS = num('BENCH_SOCKETS', 1000);
 const RATE = num('BENCH_RATE', 25);
 const FAST_RATE = num('BENCH_FAST_RATE', 100);
+const POSTERS = num('BENCH_POSTERS', 4);
 const SECONDS = num('BENCH_SECONDS', 5);
 const ROUNDS = num('BENCH_ROUNDS', 3);
 const FAST_SECONDS = num('BENCH_FAST_SECONDS', 5);
@@ -111,20 +117,29 @@ const warmup = { rate: RATE, writes: Math.max(10, Math.round(RATE * 2)) };
 
 /**
  * The texts of one target's messages: write i of each phase gets a text no earlier phase sent (the
- * repeat check would hold a text sent twice), with no digits that look like an identifier.
+ * repeat check would hold a text sent twice), with no digits that look like an identifier. The text
+ * says which write of the phase it is: writes go out over several connections at once, so events are
+ * paired with their writes by text, not by order.
  */
 function messageTexts() {
   let phase = 0;
   const body = (i) => `Bench message ${phase}.${i}: does the returns tool cover the new care leaver fields yet?`;
   return {
-    // Each phase writes i = 0, 1, … one write at a time: i = 0 starts the next phase's texts.
+    // Each phase writes i = 0, 1, …: write 0 starts the next phase's texts.
     next(i) {
       if (i === 0) phase++;
       return body(i);
     },
-    check: (i, e) => e.payload.body === body(i),
+    /** Which write of the current phase made event `e` (-1: none of them). */
+    writeOf(e) {
+      const m = /^Bench message (\d+)\.(\d+):/.exec(e.payload?.body ?? '');
+      return m && Number(m[1]) === phase ? Number(m[2]) : -1;
+    },
   };
 }
+
+/** Write i goes out on connection i mod n: a busy thread's messages come from several members at once. */
+const byTurns = (clients) => (i) => clients[i % clients.length];
 
 /**
  * The Commons, as the issue sets it: 1,000 sockets in one thread, messages posted over HTTP. One member
@@ -139,20 +154,22 @@ async function commonsTarget(url, origin) {
     const me = await client.expect(201, 'POST', '/api/auth/register', { email: `bench.${who}.${stamp}@example.org`, password: 'a sensible bench passphrase', displayName });
     return { client, id: me.user.id };
   };
-  const poster = await register('poster', 'Bench Poster');
+  const posters = [];
+  for (let n = 0; n < POSTERS; n++) posters.push(await register(`poster${n}`, 'Bench Poster'));
+  const poster = byTurns(posters.map((p) => p.client));
   const reader = await register('reader', 'Bench Reader');
-  const { thread } = await poster.client.expect(201, 'POST', '/api/threads', { subjectType: 'general', title: `Bench thread ${stamp}`, body: 'Where the bench posts its messages.' });
+  const { thread } = await posters[0].client.expect(201, 'POST', '/api/threads', { subjectType: 'general', title: `Bench thread ${stamp}`, body: 'Where the bench posts its messages.' });
   const texts = messageTexts();
   return {
     name: 'Commons',
     url,
     headers: { cookie: reader.client.cookie, origin },
     topic: `thread:${thread.id}`,
-    write: (i) => poster.client.expect(201, 'POST', `/api/threads/${thread.id}/messages`, { body: texts.next(i) }),
+    write: (i) => poster(i).expect(201, 'POST', `/api/threads/${thread.id}/messages`, { body: texts.next(i) }),
     isMeasured: (e) => e.type === 'message.created',
-    check: texts.check,
+    writeOf: texts.writeOf,
     // What a message event carries, for the baseline to send the same bytes.
-    message: (i, body) => ({ id: i + 1, threadId: thread.id, seq: i + 2, author: { id: poster.id, displayName: 'Bench Poster' }, parentId: null, body, mentions: [], state: 'visible', createdAt: new Date().toISOString(), editedAt: null, reactions: [] }),
+    message: (i, body) => ({ id: i + 1, threadId: thread.id, seq: i + 2, author: { id: posters[0].id, displayName: 'Bench Poster' }, parentId: null, body, mentions: [], state: 'visible', createdAt: new Date().toISOString(), editedAt: null, reactions: [] }),
     pids: () => ({
       api: env.BENCH_API_PID && Number(env.BENCH_API_PID),
       worker: env.BENCH_WORKER_PID && Number(env.BENCH_WORKER_PID),
@@ -160,13 +177,14 @@ async function commonsTarget(url, origin) {
       redis: pidsNamed('redis-server'),
     }),
     cookie: reader.client.cookie,
-    close: () => (poster.client.close(), reader.client.close()),
+    close: () => [...posters, reader].forEach((p) => p.client.close()),
   };
 }
 
 /** The baseline: the same sockets, the same envelopes, a bare socket.io server and a bare HTTP route. */
 function bareTarget(bare, commons, origin) {
-  const client = new JsonClient(bare.url);
+  const clients = Array.from({ length: POSTERS }, () => new JsonClient(bare.url));
+  const client = byTurns(clients);
   const topic = 'thread:1';
   const texts = messageTexts();
   return {
@@ -174,11 +192,11 @@ function bareTarget(bare, commons, origin) {
     url: bare.url,
     headers: { cookie: commons.cookie, origin },
     topic,
-    write: (i) => client.expect(200, 'POST', '/emit', { topic, type: 'message.created', payload: commons.message(i, texts.next(i)) }),
+    write: (i) => client(i).expect(200, 'POST', '/emit', { topic, type: 'message.created', payload: commons.message(i, texts.next(i)) }),
     isMeasured: (e) => e.type === 'message.created',
-    check: texts.check,
+    writeOf: texts.writeOf,
     pids: () => ({ server: bare.pid }),
-    close: () => client.close(),
+    close: () => clients.forEach((c) => c.close()),
   };
 }
 
