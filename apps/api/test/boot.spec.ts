@@ -17,6 +17,19 @@ describe('boot', () => {
     }
   });
 
+  it('keeps its database connections through a lull of more than 10 s (new ones are slow to start)', async () => {
+    const app = await startApp(await isolated('lull'));
+    try {
+      const backends = async () => (await app.db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() ORDER BY pid`)).map((r: { pid: number }) => r.pid);
+      await Promise.all(Array.from({ length: 3 }, () => new Client(app.url).get('/api/tools')));
+      const before = await backends();
+      await new Promise((resolve) => setTimeout(resolve, 11_000));
+      expect(await backends()).toEqual(before);
+    } finally {
+      await app.close();
+    }
+  }, 30_000);
+
   it('loads demo users of each role only with SEED_DEMO, and loading twice changes nothing', async () => {
     const own = await isolated('demo');
     const plain = await startApp(own);
