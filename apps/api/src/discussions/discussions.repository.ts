@@ -126,7 +126,6 @@ export class ThreadRepository {
     return row.n;
   }
 
-  /** Hands out the next message position; the row lock holds other writers on this thread until commit. */
   async update(manager: EntityManager, id: number, patch: { title?: string; pinned?: boolean; locked?: boolean; acceptedMessageId?: number | null }) {
     await manager.query(
       `UPDATE threads SET title = COALESCE($2, title), pinned = COALESCE($3, pinned), locked = COALESCE($4, locked),
@@ -191,11 +190,11 @@ export class ThreadRepository {
 export class MessageRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The new row as `get` would read it (a new message has no reactions), without reading it again. */
   /**
    * Appends a message at the thread's next position, in one statement (the thread's counters and the
-   * row together: a post's round trips are most of its time). Null when the thread is missing, or
-   * locked and `intoLocked` is false.
+   * row together: a post's round trips are most of its time); the thread's row lock holds other writers
+   * on it until commit. Answers the new row as `get` would read it (a new message has no reactions),
+   * or null when the thread is missing, or locked and `intoLocked` is false.
    */
   async append(
     manager: EntityManager,
