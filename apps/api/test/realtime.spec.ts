@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { topics } from '@commons/realtime';
+import { fromRow, OUTBOX_COLUMNS } from '../src/realtime/outbox.event';
 import { OutboxService, Tx } from '../src/realtime/outbox.service';
 import { PresenceService } from '../src/realtime/presence.service';
 import { RelayService } from '../src/realtime/relay.service';
@@ -215,6 +216,19 @@ describe('who may listen', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(moderator.events.filter((e) => e.topic === 'moderation')).toEqual([]);
     expect(await subscribe(moderator.socket, 'moderation')).toMatchObject({ ok: false });
+  });
+
+  it('does not give back a role taken away when an old role change is sent again (as the sweeper repeats what looked unpublished)', async () => {
+    const admin = await signedInAdmin(a.url);
+    const { client, user } = await signedIn(a.url);
+    await admin.put(`/api/users/${user.id}/roles`, { roles: ['moderator'] });
+    const [promoted] = await a.db.query(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE topic = $1 AND type = 'user.roles.changed'`, [topics.user(user.id)]);
+    await admin.put(`/api/users/${user.id}/roles`, { roles: [] });
+    const member = open(b.url, { cookie: client.cookie });
+    await connected(member.socket);
+    await a.app.get(RelayService).publish([fromRow(promoted)]);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await subscribe(member.socket, 'moderation')).toMatchObject({ ok: false });
   });
 
   it('refuses a connection from a foreign Origin and accepts the public one', async () => {

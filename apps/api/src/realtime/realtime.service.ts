@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Server, Socket } from 'socket.io';
 import { EventEnvelope, parseTopic, ParsedTopic, SubscribeAck, SubscribeInput, Topic, TypingInput, UnsubscribeInput } from '@commons/realtime';
 import type { GlobalRole } from '@commons/domain';
@@ -33,6 +33,7 @@ export function refusal(topic: ParsedTopic, user: SocketUser | null): string | n
 
 @Injectable()
 export class RealtimeService {
+  private readonly logger = new Logger(RealtimeService.name);
   private server?: Server;
 
   constructor(
@@ -117,15 +118,21 @@ export class RealtimeService {
    * again, in one query (gone: disconnected; roles: as for a live change). Then its sockets get what they missed.
    */
   async resync() {
-    const sockets = [...(this.server?.sockets.sockets.values() ?? [])].filter((s) => s.data.user);
+    await this.recheck([...(this.server?.sockets.sockets.values() ?? [])]);
+    await this.delivery.resync();
+  }
+
+  /** Reads the signed-in sockets' sessions again, in one query: gone, disconnected; roles, as they are now. */
+  private async recheck(sockets: Socket[]) {
     const byToken = new Map<string, Socket[]>();
-    for (const socket of sockets) {
+    for (const socket of sockets.filter((s) => s.data.user)) {
       const token = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE)!;
       // Pushed, not copied: thousands of sockets can share one session (one browser, many tabs; the bench).
       const same = byToken.get(token);
       if (same) same.push(socket);
       else byToken.set(token, [socket]);
     }
+    if (!byToken.size) return;
     const live = await this.auth.validateMany([...byToken.keys()]);
     for (const [token, same] of byToken) {
       const auth = live.get(token);
@@ -134,7 +141,6 @@ export class RealtimeService {
         else this.applyRoles(socket, auth.user.roles);
       }
     }
-    await this.delivery.resync();
   }
 
   /** Events published by any process (through Redis, or straight from this one's relay) go to this instance's own sockets. */
@@ -148,12 +154,14 @@ export class RealtimeService {
     }
   }
 
-  /** A socket's roles follow the account at once: a demoted moderator stops receiving moderation. */
+  /**
+   * A socket's roles follow the account at once: a demoted moderator stops receiving moderation. The
+   * roles are read afresh, not taken from the event: an old change sent again (the sweeper repeats what
+   * looked unpublished) must not bring back roles taken away since.
+   */
   private rolesChanged(e: EventEnvelope<'user.roles.changed'>) {
-    for (const id of this.server!.sockets.adapter.rooms.get(`u:${e.payload.userId}`) ?? []) {
-      const socket = this.server!.sockets.sockets.get(id);
-      if (socket) this.applyRoles(socket, e.payload.roles);
-    }
+    const sockets = [...(this.server!.sockets.adapter.rooms.get(`u:${e.payload.userId}`) ?? [])].map((id) => this.server!.sockets.sockets.get(id)!);
+    this.recheck(sockets.filter(Boolean)).catch((error: Error) => this.logger.warn(`reading ${e.payload.userId}'s roles again: ${error.message}`));
   }
 
   private applyRoles(socket: Socket, roles: SocketUser['roles']) {
