@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { topics } from '@commons/realtime';
+import { AuthService } from '../src/identity/auth.service';
 import { fromRow, OUTBOX_COLUMNS } from '../src/realtime/outbox.event';
 import { OutboxService, Tx } from '../src/realtime/outbox.service';
 import { PresenceService } from '../src/realtime/presence.service';
@@ -229,6 +230,23 @@ describe('who may listen', () => {
     await a.app.get(RelayService).publish([fromRow(promoted)]);
     await new Promise((r) => setTimeout(r, 500));
     expect(await subscribe(member.socket, 'moderation')).toMatchObject({ ok: false });
+  });
+
+  it('reads a member\'s roles again once per role change on the instance that made it (its own copy of the event comes back through Redis)', async () => {
+    const admin = await signedInAdmin(a.url);
+    const { client, user } = await signedIn(a.url);
+    const member = open(a.url, { cookie: client.cookie });
+    expect(await subscribe(member.socket, topics.user(user.id))).toMatchObject({ ok: true });
+    const token = client.cookie.split('=')[1];
+    const validate = jest.spyOn(a.app.get(AuthService), 'validateMany');
+    try {
+      await admin.put(`/api/users/${user.id}/roles`, { roles: ['moderator'] });
+      await eventually(() => expect(member.events.map((e) => e.type)).toContain('user.roles.changed'));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(validate.mock.calls.filter(([tokens]) => tokens.includes(token))).toHaveLength(1);
+    } finally {
+      validate.mockRestore();
+    }
   });
 
   it('refuses a connection from a foreign Origin and accepts the public one', async () => {

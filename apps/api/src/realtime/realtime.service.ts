@@ -48,7 +48,9 @@ export class RealtimeService {
     this.server = server;
     this.delivery.attach(server);
     this.presence.attach(server);
-    this.relay.deliverLocally((envelopes) => this.deliver(envelopes));
+    // Only the events themselves: what a role change or a revocation does to sockets is done once, when
+    // the Redis copy arrives (the copy's events are then repeats, dropped by seq).
+    this.relay.deliverLocally((envelopes) => envelopes.forEach((e) => this.delivery.deliver(e)));
   }
 
   /** A browser always sends Origin; another site's page must not ride on the user's cookie (CSWSH). */
@@ -143,7 +145,7 @@ export class RealtimeService {
     }
   }
 
-  /** Events published by any process (through Redis, or straight from this one's relay) go to this instance's own sockets. */
+  /** Events published by any process, as they come through Redis, go to this instance's own sockets. */
   deliver(envelopes: EventEnvelope[]) {
     if (!this.server) return;
     for (const e of envelopes) {
@@ -160,8 +162,8 @@ export class RealtimeService {
    * looked unpublished) must not bring back roles taken away since.
    */
   private rolesChanged(e: EventEnvelope<'user.roles.changed'>) {
-    const sockets = [...(this.server!.sockets.adapter.rooms.get(`u:${e.payload.userId}`) ?? [])].map((id) => this.server!.sockets.sockets.get(id)!);
-    this.recheck(sockets.filter(Boolean)).catch((error: Error) => this.logger.warn(`reading ${e.payload.userId}'s roles again: ${error.message}`));
+    const sockets = [...(this.server!.sockets.adapter.rooms.get(`u:${e.payload.userId}`) ?? [])].flatMap((id) => this.server!.sockets.sockets.get(id) ?? []);
+    this.recheck(sockets).catch((error: Error) => this.logger.warn(`reading ${e.payload.userId}'s roles again: ${error.message}`));
   }
 
   private applyRoles(socket: Socket, roles: SocketUser['roles']) {

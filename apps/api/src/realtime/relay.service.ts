@@ -47,9 +47,9 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   /**
-   * The API's sockets get what this process publishes at once; the copy that comes back through Redis
-   * is dropped by seq (DeliveryService), as any repeat is. Two hops fewer between a post and its readers,
-   * and during a Redis outage this instance's readers still hear its writes.
+   * The API's sockets get the events this process publishes at once; the copy that comes back through
+   * Redis is dropped by seq (DeliveryService), as any repeat is. Two hops fewer between a post and its
+   * readers, and during a Redis outage this instance's readers still hear its writes.
    */
   deliverLocally(deliver: (envelopes: EventEnvelope[]) => void) {
     this.local = deliver;
