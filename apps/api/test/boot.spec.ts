@@ -1,4 +1,5 @@
 import { migrations } from '../src/database/migrations';
+import { prepared } from '../src/database/prepared';
 import { DEMO_PASSWORD } from '../src/seed/demo.seed';
 import { Client, startApp, isolated } from './harness';
 
@@ -29,6 +30,22 @@ describe('boot', () => {
       await app.close();
     }
   }, 30_000);
+
+  it('sends a prepared statement by name: Postgres parses it once per connection, and it keeps working as tables change', async () => {
+    const app = await startApp(await isolated('prepared'));
+    const runner = app.db.createQueryRunner();
+    try {
+      const text = `SELECT id, email FROM users WHERE email = ANY($1)`;
+      expect(await runner.query(prepared(text), [['nobody@example.org']])).toEqual([]);
+      await runner.query(`ALTER TABLE users ADD COLUMN prepared_probe int`);
+      expect(await runner.query(prepared(text), [['nobody@example.org']])).toEqual([]);
+      // Unnamed statements are never listed here.
+      expect(await runner.query(`SELECT statement FROM pg_prepared_statements WHERE name <> ''`)).toEqual([{ statement: text }]);
+    } finally {
+      await runner.release();
+      await app.close();
+    }
+  });
 
   it('loads demo users of each role only with SEED_DEMO, and loading twice changes nothing', async () => {
     const own = await isolated('demo');

@@ -107,6 +107,23 @@ describe('the sweeper', () => {
   });
 });
 
+describe('published marks', () => {
+  it('publishes close together are marked by one statement, and each resolves once its events are marked', async () => {
+    const { user } = await signedIn(a.url);
+    // Committed, not yet published (as the sweeper test's event).
+    const record = () => a.db.transaction((manager) => new Tx(manager, []).record(topics.user(user.id), 'user.roles.changed', { userId: user.id, roles: ['member'], by: user.id }, user.id));
+    const events = [await record(), await record(), await record()];
+    const query = jest.spyOn(a.db, 'query');
+    try {
+      expect(await Promise.all(events.map((e) => a.app.get(RelayService).publish([e])))).toEqual([true, true, true]);
+      expect(query.mock.calls.filter(([sql]) => String(sql).includes('SET published_at'))).toHaveLength(1);
+      expect(await a.db.query(`SELECT count(*)::int AS n FROM outbox WHERE id = ANY($1) AND published_at IS NOT NULL`, [events.map((e) => e.id)])).toEqual([{ n: 3 }]);
+    } finally {
+      query.mockRestore();
+    }
+  });
+});
+
 describe('jobs', () => {
   it('an event implies a notification, made once even when the event is swept again', async () => {
     const { client, user } = await signedIn(a.url);

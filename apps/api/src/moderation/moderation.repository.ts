@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ModerationItem } from '@commons/domain';
+import { prepared } from '../database/prepared';
 
 /** A queue item with the deciding moderator's name. Its subject's text comes from the subject's module. */
 export interface ItemRow {
@@ -22,8 +23,11 @@ export interface ItemRow {
   flags: ModerationItem['flags'] | null;
 }
 
+/** Named, not `*`: item reads are prepared statements (see prepared). */
+const ITEM_COLUMNS = ['id', 'subject_type', 'subject_id', 'reason', 'state', 'outcome', 'findings', 'redacted', 'checked_at', 'decided_by', 'decided_at', 'decision', 'note', 'created_at'];
+
 const SELECT_ITEM = `
-  SELECT i.*, u.display_name AS decider_name,
+  SELECT ${ITEM_COLUMNS.map((c) => `i.${c}`).join(', ')}, u.display_name AS decider_name,
          -- In a CASE, the lookup runs for flag items only (a batch of checks locks hundreds of new ones).
          CASE WHEN i.reason = 'flag' AND i.subject_type = 'message' THEN
            (SELECT json_agg(json_build_object('reason', f.reason, 'note', f.note, 'by', json_build_object('id', fu.id, 'displayName', fu.display_name)) ORDER BY f.created_at)
@@ -64,7 +68,7 @@ export class ModerationRepository {
     reason: 'new' | 'flag',
   ): Promise<{ id: number; created: boolean; row?: ItemRow }> {
     const made = await manager.query(
-      `INSERT INTO moderation_items (subject_type, subject_id, reason) VALUES ($1, $2, $3) ON CONFLICT (subject_type, subject_id, reason) DO NOTHING RETURNING *`,
+      `INSERT INTO moderation_items (subject_type, subject_id, reason) VALUES ($1, $2, $3) ON CONFLICT (subject_type, subject_id, reason) DO NOTHING RETURNING ${ITEM_COLUMNS.join(', ')}`,
       [subjectType, subjectId, reason],
     );
     // A new item has no decider yet, and only flag items carry flags: the row is what `get` would read.
@@ -80,9 +84,9 @@ export class ModerationRepository {
   async createNew(manager: EntityManager, subjectType: ModerationItem['subjectType'], subjectIds: number[]): Promise<ItemRow[]> {
     if (!subjectIds.length) return [];
     const rows: ItemRow[] = await manager.query(
-      `INSERT INTO moderation_items (subject_type, subject_id, reason)
+      prepared(`INSERT INTO moderation_items (subject_type, subject_id, reason)
        SELECT $1, id, 'new' FROM unnest($2::bigint[]) WITH ORDINALITY AS t(id, n) ORDER BY n
-       ON CONFLICT (subject_type, subject_id, reason) DO NOTHING RETURNING *`,
+       ON CONFLICT (subject_type, subject_id, reason) DO NOTHING RETURNING ${ITEM_COLUMNS.join(', ')}`),
       [subjectType, subjectIds],
     );
     const bySubject = new Map(rows.map((r) => [Number(r.subject_id), { ...r, decider_name: null, flags: null }]));
@@ -91,7 +95,7 @@ export class ModerationRepository {
 
   /** The subjects' `new` items, locked until the transaction ends (in id order: two batches cannot deadlock). */
   lockedFor(manager: EntityManager, subjectType: ModerationItem['subjectType'], subjectIds: number[]): Promise<ItemRow[]> {
-    return manager.query(`${SELECT_ITEM} WHERE i.subject_type = $1 AND i.subject_id = ANY($2) AND i.reason = 'new' ORDER BY i.id FOR UPDATE OF i`, [subjectType, subjectIds]);
+    return manager.query(prepared(`${SELECT_ITEM} WHERE i.subject_type = $1 AND i.subject_id = ANY($2) AND i.reason = 'new' ORDER BY i.id FOR UPDATE OF i`), [subjectType, subjectIds]);
   }
 
   /** With `lock`, the row is held until the transaction ends, so two decisions queue up. */
@@ -123,10 +127,10 @@ export class ModerationRepository {
     if (!checks.length) return new Map();
     // An UPDATE answers [rows, count].
     const [rows] = await manager.query(
-      `UPDATE moderation_items i
+      prepared(`UPDATE moderation_items i
        SET outcome = c.outcome, findings = c.findings, redacted = c.redacted, checked_at = now(), state = CASE WHEN i.decided_at IS NULL THEN c.state ELSE i.state END
        FROM unnest($1::bigint[], $2::text[], $3::jsonb[], $4::text[], $5::jsonb[]) AS c(id, outcome, findings, state, redacted)
-       WHERE i.id = c.id AND i.checked_at IS NULL RETURNING i.id, i.state, i.outcome, i.findings, i.redacted, i.checked_at`,
+       WHERE i.id = c.id AND i.checked_at IS NULL RETURNING i.id, i.state, i.outcome, i.findings, i.redacted, i.checked_at`),
       [checks.map((c) => c.id), checks.map((c) => c.outcome), checks.map((c) => JSON.stringify(c.findings)), checks.map((c) => c.state), checks.map((c) => JSON.stringify(c.redacted))],
     );
     return new Map(rows.map(({ id, ...checked }: ItemRow) => [Number(id), checked]));

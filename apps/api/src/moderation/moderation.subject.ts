@@ -1,5 +1,6 @@
 import type { ModerationItem } from '@commons/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { prepared } from '../database/prepared';
 import type { Tx } from '../realtime/outbox.service';
 
 export type SubjectType = ModerationItem['subjectType'];
@@ -32,11 +33,11 @@ export interface ModerationSubject {
 export async function recentTexts(db: DataSource, source: { table: string; text: string; key: string; sender: string }, ids: number[]): Promise<Map<number, string[]>> {
   const { table, text, key, sender } = source;
   const rows: { id: string; text: string }[] = await db.query(
-    `SELECT s.id, e.${text} AS text FROM ${table} s
+    prepared(`SELECT s.id, e.${text} AS text FROM ${table} s
      CROSS JOIN LATERAL (SELECT e.${text}, e.created_at FROM ${table} e
                          WHERE e.${sender} = s.${sender} AND e.${key} = s.${key} AND e.id < s.id
                          ORDER BY e.id DESC LIMIT 1) e
-     WHERE s.id = ANY($1) AND e.created_at > s.created_at - interval '1 hour'`,
+     WHERE s.id = ANY($1) AND e.created_at > s.created_at - interval '1 hour'`),
     [ids],
   );
   return new Map(rows.map((r) => [Number(r.id), [r.text]]));

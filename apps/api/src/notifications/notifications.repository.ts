@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DELETED_PASSWORD_HASH } from '@commons/domain';
+import { prepared } from '../database/prepared';
 
 export interface NotificationRow {
   id: string;
@@ -31,11 +32,11 @@ export class NotificationRepository {
     if (!rows.length) return [];
     return manager.query(
       // Not to deleted accounts: a reply to their old message is no news to anyone.
-      `INSERT INTO notifications (user_id, event_id, kind, title, url)
+      prepared(`INSERT INTO notifications (user_id, event_id, kind, title, url)
        SELECT r.* FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[]) AS r(user_id, event_id, kind, title, url)
        WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = r.user_id AND u.password_hash = $6)
        ON CONFLICT (user_id, event_id) DO NOTHING
-       RETURNING *`,
+       RETURNING id, user_id, event_id, kind, title, url, created_at, read_at, emailed_at`),
       [rows.map((r) => r.userId), rows.map((r) => r.eventId), rows.map((r) => r.kind), rows.map((r) => r.title), rows.map((r) => r.url), DELETED_PASSWORD_HASH],
     );
   }
@@ -54,7 +55,7 @@ export class NotificationRepository {
   /** What a message notification needs to say: the thread's title, asker and kind, and who wrote the parent. */
   async messageContext(threadId: number, parentId: number | null): Promise<{ title: string; threadAuthor: string; kind: string; parentAuthor: string | null } | null> {
     const rows = await this.dataSource.query(
-      `SELECT t.title, t.author_id, t.kind, (SELECT author_id FROM messages WHERE id = $2) AS parent_author FROM threads t WHERE t.id = $1`,
+      prepared(`SELECT t.title, t.author_id, t.kind, (SELECT author_id FROM messages WHERE id = $2) AS parent_author FROM threads t WHERE t.id = $1`),
       [threadId, parentId],
     );
     return rows.length ? { title: rows[0].title, threadAuthor: rows[0].author_id, kind: rows[0].kind, parentAuthor: rows[0].parent_author } : null;

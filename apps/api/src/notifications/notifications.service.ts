@@ -32,6 +32,8 @@ export class NotificationsService {
     const event = await this.outbox.get(eventId);
     if (!event) throw new NotFoundException(`event ${eventId} not found`);
     const recipients = await this.rules.recipients(event);
+    // Often nobody (an author is never told of their own message): then no transaction to open and commit.
+    if (!recipients.length) return 0;
     return this.outbox.transaction(async (tx) => {
       let count = 0;
       for (let i = 0; i < recipients.length; i += BATCH) {

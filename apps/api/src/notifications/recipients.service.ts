@@ -35,9 +35,9 @@ export class RecipientsService {
       const m = event.payload as EventPayload<'message.created'>;
       // A held message let through by a moderator is still its author's doing.
       actor = m.author.id;
-      const [context, where] = await Promise.all([this.notifications.messageContext(m.threadId, m.parentId), this.watches.threadContext(m.threadId)]);
-      if (!context || !where) return [];
-      levels = await this.watches.levels(where);
+      const context = await this.notifications.messageContext(m.threadId, m.parentId);
+      if (!context) return [];
+      levels = await this.watches.levels({ threadId: m.threadId });
       const url = `/threads/${m.threadId}#message-${m.id}`;
       const who = m.author.displayName;
       for (const userId of m.mentions) add(userId, 'mention', `${who} mentioned you in “${context.title}”`, url);

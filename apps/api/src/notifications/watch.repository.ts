@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { WatchLevel, WatchSubjectType } from '@commons/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { prepared } from '../database/prepared';
 
-/** Where a notification comes from: a thread (and the tool or initiative it is on), a tool, an initiative. */
-export interface WatchContext {
-  threadId?: number | null;
-  toolSlug?: string | null;
-  initiativeSlug?: string | null;
-}
+/**
+ * Where a notification comes from: a thread (and with it the tool or initiative it is on), a tool, an
+ * initiative.
+ */
+export type WatchContext = { threadId: number } | { toolSlug: string } | { initiativeSlug: string };
 
 export interface WatchRow {
   subject_type: WatchSubjectType;
@@ -28,28 +28,24 @@ export class WatchRepository {
   /**
    * Everyone whose level here is not plain normal, with that level. The first source wins: a choice
    * on the thread, its author, following the initiative, a choice on the tool or initiative, maintaining
-   * the tool. So muting a tool mutes its threads, unless a thread was chosen otherwise.
+   * the tool. So muting a tool mutes its threads, unless a thread was chosen otherwise. A thread's tool
+   * or initiative is looked up in the same statement (a fan-out per message runs this).
    */
   async levels(ctx: WatchContext, manager: EntityManager | DataSource = this.db): Promise<Map<string, WatchLevel>> {
     const rows: { user_id: string; level: WatchLevel }[] = await manager.query(
-      `SELECT DISTINCT ON (user_id) user_id, level FROM (
+      prepared(`WITH ctx AS (
+         SELECT coalesce($2, (SELECT subject_id FROM threads WHERE id = $1::bigint AND subject_type = 'tool')) AS tool,
+                coalesce($3, (SELECT subject_id FROM threads WHERE id = $1::bigint AND subject_type = 'initiative')) AS initiative)
+       SELECT DISTINCT ON (user_id) user_id, level FROM (
          SELECT user_id, level, 1 AS p FROM watches WHERE subject_type = 'thread' AND subject_id = $1::text
          UNION ALL SELECT author_id, 'watching', 2 FROM threads WHERE id = $1::bigint
-         UNION ALL SELECT f.user_id, 'watching', 3 FROM initiative_followers f JOIN initiatives i ON i.id = f.initiative_id WHERE i.slug = $3
-         UNION ALL SELECT user_id, level, 4 FROM watches WHERE (subject_type = 'tool' AND subject_id = $2) OR (subject_type = 'initiative' AND subject_id = $3)
-         UNION ALL SELECT m.user_id, 'watching', 5 FROM tool_maintainers m JOIN tools t ON t.id = m.tool_id WHERE t.slug = $2
-       ) x ORDER BY user_id, p`,
-      [ctx.threadId ?? null, ctx.toolSlug ?? null, ctx.initiativeSlug ?? null],
+         UNION ALL SELECT f.user_id, 'watching', 3 FROM initiative_followers f JOIN initiatives i ON i.id = f.initiative_id JOIN ctx ON i.slug = ctx.initiative
+         UNION ALL SELECT w.user_id, w.level, 4 FROM watches w, ctx WHERE (w.subject_type = 'tool' AND w.subject_id = ctx.tool) OR (w.subject_type = 'initiative' AND w.subject_id = ctx.initiative)
+         UNION ALL SELECT m.user_id, 'watching', 5 FROM tool_maintainers m JOIN tools t ON t.id = m.tool_id JOIN ctx ON t.slug = ctx.tool
+       ) x ORDER BY user_id, p`),
+      ['threadId' in ctx ? ctx.threadId : null, 'toolSlug' in ctx ? ctx.toolSlug : null, 'initiativeSlug' in ctx ? ctx.initiativeSlug : null],
     );
     return new Map(rows.filter((r) => r.level !== 'normal').map((r) => [r.user_id, r.level]));
-  }
-
-  /** The thread's subject, for a thread's context; null for an unknown thread. */
-  async threadContext(threadId: number): Promise<WatchContext | null> {
-    const rows = await this.db.query(`SELECT subject_type, subject_id FROM threads WHERE id = $1`, [threadId]);
-    if (!rows.length) return null;
-    const { subject_type: type, subject_id: id } = rows[0];
-    return { threadId, toolSlug: type === 'tool' ? id : null, initiativeSlug: type === 'initiative' ? id : null };
   }
 
   /** The subject's title and whether it exists. */

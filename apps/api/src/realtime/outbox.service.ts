@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventPayload, EventPayloads, EventType, Topic } from '@commons/realtime';
+import { prepared } from '../database/prepared';
 import { fromRow, OUTBOX_COLUMNS, OutboxEvent, OutboxRow } from './outbox.event';
 import { RelayService } from './relay.service';
 
@@ -36,14 +37,14 @@ export class Tx {
     const checked = EventPayloads[type].parse(payload);
     const [row] = (await this.manager.query(
       sequencedAfterCommit(topic)
-        ? `INSERT INTO outbox (topic, seq, type, payload, actor_id) VALUES ($1, NULL, $2, $3, $4) RETURNING ${INSERTED}`
-        : `WITH next AS (
+        ? prepared(`INSERT INTO outbox (topic, seq, type, payload, actor_id) VALUES ($1, NULL, $2, $3, $4) RETURNING ${INSERTED}`)
+        : prepared(`WITH next AS (
              INSERT INTO topic_seqs (topic, seq) VALUES ($1, 1)
              ON CONFLICT (topic) DO UPDATE SET seq = topic_seqs.seq + 1
              RETURNING seq)
            INSERT INTO outbox (topic, seq, type, payload, actor_id)
            SELECT $1, next.seq, $2, $3, $4 FROM next
-           RETURNING ${INSERTED}`,
+           RETURNING ${INSERTED}`),
       [topic, type, JSON.stringify(checked), actorId],
     )) as Inserted[];
     const event = fromRow({ ...row, type, payload: checked, actor_id: actorId });
@@ -65,7 +66,7 @@ export class Tx {
       .map((e, n) => ({ n, topic: e.topic, payload: EventPayloads[type].parse(e.payload) }))
       .sort((a, b) => byTopic(a, b) || a.n - b.n);
     const rows = (await this.manager.query(
-      `WITH input AS (SELECT * FROM unnest($1::text[], $2::jsonb[]) WITH ORDINALITY AS t(topic, payload, n)),
+      prepared(`WITH input AS (SELECT * FROM unnest($1::text[], $2::jsonb[]) WITH ORDINALITY AS t(topic, payload, n)),
        counts AS (SELECT topic, count(*) AS k FROM input GROUP BY topic),
        next AS (
          INSERT INTO topic_seqs (topic, seq) SELECT topic, k FROM counts ORDER BY topic
@@ -75,7 +76,7 @@ export class Tx {
        SELECT input.topic, next.last - counts.k + row_number() OVER (PARTITION BY input.topic ORDER BY input.n), $3, input.payload, $4
        FROM input JOIN counts USING (topic) JOIN next USING (topic)
        ORDER BY input.n
-       RETURNING ${INSERTED}`,
+       RETURNING ${INSERTED}`),
       [sorted.map((e) => e.topic), sorted.map((e) => JSON.stringify(e.payload)), type, actorId],
     )) as Inserted[];
     // Rows in (topic, seq) order line up with `sorted`.
@@ -114,21 +115,21 @@ export class OutboxService {
   }
 
   async currentSeqs(topics: Topic[], manager: EntityManager = this.dataSource.manager): Promise<Map<Topic, number>> {
-    const rows: { topic: Topic; seq: string }[] = await manager.query(`SELECT topic, seq FROM topic_seqs WHERE topic = ANY($1)`, [topics]);
+    const rows: { topic: Topic; seq: string }[] = await manager.query(prepared(`SELECT topic, seq FROM topic_seqs WHERE topic = ANY($1)`), [topics]);
     return new Map(rows.map((r) => [r.topic, Number(r.seq)]));
   }
 
   /** Events on `topic` with afterSeq < seq <= uptoSeq, in order, at most `limit` (never an unnumbered one). */
   async range(topic: Topic, afterSeq: number, uptoSeq: number, limit = 500): Promise<OutboxEvent[]> {
     const rows = await this.dataSource.query(
-      `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE topic = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4`,
+      prepared(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE topic = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4`),
       [topic, afterSeq, uptoSeq, limit],
     );
     return rows.map(fromRow);
   }
 
   async get(id: number): Promise<OutboxEvent | null> {
-    const rows = await this.dataSource.query(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE id = $1`, [id]);
+    const rows = await this.dataSource.query(prepared(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE id = $1`), [id]);
     return rows.length ? fromRow(rows[0]) : null;
   }
 }

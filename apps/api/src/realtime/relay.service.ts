@@ -4,11 +4,19 @@ import { DataSource } from 'typeorm';
 import type { EventEnvelope, Topic } from '@commons/realtime';
 import { ENV, Env } from '../config/env';
 import { JobsService } from '../jobs/jobs.service';
+import { prepared } from '../database/prepared';
 import { impliedJobs } from './implied-jobs';
 import { fromRow, OUTBOX_COLUMNS, OutboxEvent, toEnvelope } from './outbox.event';
 
 /** At most this many events numbered per transaction (a backlog takes several). */
 const NUMBER_BATCH = 5000;
+
+/**
+ * Published marks wait this long to go out together: one UPDATE for every publish of the window, not one
+ * each (a round trip costs this machine more CPU than the statement). Well inside the sweeper's grace of a
+ * second, so a mark still lands before the sweeper would send its events again.
+ */
+const MARK_EVERY_MS = 50;
 
 export function eventsChannel(env: Env) {
   return `${env.REDIS_PREFIX}:events`;
@@ -29,6 +37,9 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
   /** Topics with a numbering pass under way in this process, and those that need one more after it. */
   private readonly numbering = new Map<string, Promise<void>>();
   private readonly unnumbered = new Set<string>();
+  /** Event ids published and not yet marked, and the pending mark that will take them. */
+  private unmarked: number[] = [];
+  private marking?: Promise<void>;
   /** In the API: its own sockets, which so hear its events without the round trip through Redis. */
   private local?: (envelopes: EventEnvelope[]) => void;
 
@@ -65,12 +76,24 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
   private async publishOnce(events: OutboxEvent[]): Promise<boolean> {
     try {
       await this.send(events);
-      await this.dataSource.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1) AND published_at IS NULL`, [events.map((e) => e.id)]);
+      await this.mark(events.map((e) => e.id));
       return true;
     } catch (error) {
       this.logger.warn(`publishing ${events.length} event(s) failed, the sweeper will retry: ${(error as Error).message}`);
       return false;
     }
+  }
+
+  /** Resolves once these ids are marked published, with those of every other publish of the window. */
+  private mark(ids: number[]): Promise<void> {
+    this.unmarked.push(...ids);
+    this.marking ??= new Promise((resolve) => setTimeout(resolve, MARK_EVERY_MS)).then(async () => {
+      const batch = this.unmarked;
+      this.unmarked = [];
+      this.marking = undefined;
+      await this.dataSource.query(prepared(`UPDATE outbox SET published_at = now() WHERE id = ANY($1) AND published_at IS NULL`), [batch]);
+    });
+    return this.marking;
   }
 
   /**
@@ -148,7 +171,7 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
     try {
       // Events a crash left unnumbered (their writer's relay never ran): number and publish them first.
       const stale = await this.dataSource.query(
-        `SELECT DISTINCT topic FROM outbox WHERE seq IS NULL AND created_at < now() - make_interval(secs => $1)`,
+        prepared(`SELECT DISTINCT topic FROM outbox WHERE seq IS NULL AND created_at < now() - make_interval(secs => $1)`),
         [graceMs / 1000],
       );
       for (const { topic } of stale) await this.sequence(topic);
@@ -157,9 +180,9 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
       // the repeat by seq and BullMQ the repeated job id.)
       return await this.dataSource.transaction(async (manager) => {
         const rows = await manager.query(
-          `SELECT ${OUTBOX_COLUMNS} FROM outbox
+          prepared(`SELECT ${OUTBOX_COLUMNS} FROM outbox
            WHERE published_at IS NULL AND seq IS NOT NULL AND created_at < now() - make_interval(secs => $1)
-           ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED`,
+           ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED`),
           [graceMs / 1000],
         );
         if (!rows.length) return 0;

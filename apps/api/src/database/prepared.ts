@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+
+const names = new Map<string, string>();
+
+/**
+ * `text` as a statement node-postgres prepares once per connection and then only binds and executes:
+ * Postgres does not parse and plan it again, and its text is not sent again. For the statements every
+ * post, check and fan-out runs: unnamed, parse and plan were most of their Postgres time, and the
+ * longer message most of the client's (docs/PERFORMANCE.md). Pass it where TypeORM takes a query:
+ * `manager.query(prepared(SQL), params)`; TypeORM hands it to pg unchanged, and pg takes a query config
+ * there. Named after a hash of the text, so two texts never share a name, whatever builds them.
+ *
+ * Name the columns, never `*`: a prepared statement's result has a fixed shape, and one that a migration
+ * changed fails with "cached plan must not change result type" on every connection that prepared it.
+ */
+export function prepared(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `c${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    names.set(text, name);
+  }
+  // pg writes the values into the config it is given: a fresh one per call, never a shared constant.
+  return { name, text, toString: () => text } as unknown as string;
+}
