@@ -13,6 +13,9 @@
  *   BENCH_RATE           writes per second of the latency rounds (default 25)
  *   BENCH_SECONDS        length of one latency round (default 5)
  *   BENCH_ROUNDS         latency rounds per target, baseline and Commons alternating (default 3)
+ *   BENCH_WARMUP_SECONDS writes at the round's rate to each target before the rounds (default 10): the
+ *                        Commons' first few hundred posts after start cost 30–50 % more CPU (V8 has not
+ *                        optimised its hot code yet; each pooled connection prepares its statements once)
  *   BENCH_FAST_RATE      writes per second of the throughput phase (default 100; 0 skips it)
  *   BENCH_POSTERS        members posting the fan-out's messages, each on its own connection, write i
  *                        going to poster i mod n (default 4; the baseline posts over as many)
@@ -72,6 +75,7 @@ const FAST_RATE = num('BENCH_FAST_RATE', 100);
 const POSTERS = num('BENCH_POSTERS', 4);
 const SECONDS = num('BENCH_SECONDS', 5);
 const ROUNDS = num('BENCH_ROUNDS', 3);
+const WARMUP_SECONDS = num('BENCH_WARMUP_SECONDS', 10);
 const FAST_SECONDS = num('BENCH_FAST_SECONDS', 5);
 const MAX_REST = num('BENCH_MAX_REST', 15);
 const TIMEOUT_S = num('BENCH_TIMEOUT_S', 660);
@@ -113,7 +117,7 @@ hardStop.unref();
 
 const latencyPhase = { rate: RATE, writes: Math.round(RATE * SECONDS) };
 const fastPhase = FAST_RATE > 0 ? { rate: FAST_RATE, writes: Math.round(FAST_RATE * FAST_SECONDS), drainMs: 20_000 } : null;
-const warmup = { rate: RATE, writes: Math.max(10, Math.round(RATE * 2)) };
+const warmup = { rate: RATE, writes: Math.max(10, Math.round(RATE * WARMUP_SECONDS)) };
 
 /**
  * The texts of one target's messages: write i of each phase gets a text no earlier phase sent (the

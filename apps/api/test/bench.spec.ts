@@ -13,6 +13,7 @@ const TINY = {
   BENCH_SOCKETS: '20',
   BENCH_SECONDS: '1',
   BENCH_ROUNDS: '1',
+  BENCH_WARMUP_SECONDS: '1',
   BENCH_FAST_SECONDS: '1',
   BENCH_SCALE_ROUNDS: '1',
   // The other test files share the machine: no round is set aside as disturbed.

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { duplicateKey } from '@commons/domain';
+import { prepared } from '../database/prepared';
 import { recentTexts } from '../moderation/moderation.subject';
 
 export interface NewFeedback {
@@ -34,7 +35,7 @@ export class FeedbackRepository {
   async insertMany(manager: EntityManager, rows: NewFeedback[]): Promise<(number | null)[]> {
     const column = <K extends keyof NewFeedback>(k: K) => rows.map((r) => r[k]);
     const inserted: { id: string | null }[] = await manager.query(
-      `WITH input AS (
+      prepared(`WITH input AS (
          SELECT nextval('feedback_id_seq') AS id, t.*
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::text[], $11::text[], $12::text[])
            WITH ORDINALITY AS t(page, nature, summary, details, role, organisation, email, user_id, client_hash, idempotency_key, status, summary_key, n)),
@@ -43,7 +44,7 @@ export class FeedbackRepository {
          SELECT id, page, nature, summary, details, role, organisation, email, user_id, client_hash, idempotency_key, status, md5(summary_key)::uuid
          FROM input ORDER BY idempotency_key
          ON CONFLICT (idempotency_key) DO NOTHING RETURNING id)
-       SELECT ins.id FROM input LEFT JOIN ins USING (id) ORDER BY input.n`,
+       SELECT ins.id FROM input LEFT JOIN ins USING (id) ORDER BY input.n`),
       [
         column('page'),
         column('nature'),
@@ -67,8 +68,9 @@ export class FeedbackRepository {
     return rows.length ? Number(rows[0].id) : null;
   }
 
+  /** What moderation reads of each (see feedbackContent). */
   byIds(ids: number[], manager: EntityManager = this.dataSource.manager) {
-    return manager.query(`SELECT * FROM feedback WHERE id = ANY($1)`, [ids]);
+    return manager.query(prepared(`SELECT id, page, nature, summary, details, role, organisation, email FROM feedback WHERE id = ANY($1)`), [ids]);
   }
 
   /** For each item, an earlier summary from the same client in the hour before that may be the same text. */
@@ -80,8 +82,8 @@ export class FeedbackRepository {
   async setStatus(manager: EntityManager, changes: { id: number; status: string; redacted: { summary: string; details: string | null } | null }[]) {
     if (!changes.length) return;
     await manager.query(
-      `UPDATE feedback f SET status = c.status, redacted_summary = COALESCE(c.summary, f.redacted_summary), redacted_details = COALESCE(c.details, f.redacted_details)
-       FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS c(id, status, summary, details) WHERE f.id = c.id`,
+      prepared(`UPDATE feedback f SET status = c.status, redacted_summary = COALESCE(c.summary, f.redacted_summary), redacted_details = COALESCE(c.details, f.redacted_details)
+       FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS c(id, status, summary, details) WHERE f.id = c.id`),
       [changes.map((c) => c.id), changes.map((c) => c.status), changes.map((c) => c.redacted?.summary ?? null), changes.map((c) => c.redacted?.details ?? null)],
     );
   }
