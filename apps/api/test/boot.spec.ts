@@ -31,7 +31,7 @@ describe('boot', () => {
     }
   }, 30_000);
 
-  it('sends a prepared statement by name: Postgres parses it once per connection, and it keeps working as tables change', async () => {
+  it('sends a prepared statement by name: Postgres parses it once per connection, it keeps working as tables change, and is planned for the data as it is', async () => {
     const app = await startApp(await isolated('prepared'));
     const runner = app.db.createQueryRunner();
     try {
@@ -41,6 +41,19 @@ describe('boot', () => {
       expect(await runner.query(prepared(text), [['nobody@example.org']])).toEqual([]);
       // Unnamed statements are never listed here.
       expect(await runner.query(`SELECT statement FROM pg_prepared_statements WHERE name <> ''`)).toEqual([{ statement: text }]);
+
+      // Planned for the table as it is now: run while the table was small, Postgres's default would keep a
+      // generic plan that scans the whole table, however large it grows (no ANALYZE has run on it since).
+      await runner.query(`CREATE TEMP TABLE grows (id bigint PRIMARY KEY, done boolean NOT NULL DEFAULT false)`);
+      await runner.query(`INSERT INTO grows (id) SELECT g FROM generate_series(1, 10) g`);
+      await runner.query(`ANALYZE grows`);
+      const update = `UPDATE grows g SET done = true FROM unnest($1::bigint[]) AS c(id) WHERE g.id = c.id`;
+      for (let i = 1; i <= 10; i++) await runner.query(prepared(update), [[i]]);
+      await runner.query(`INSERT INTO grows (id) SELECT g FROM generate_series(11, 50000) g`);
+      const { name } = prepared(update) as unknown as { name: string };
+      const plan = (await runner.query(`EXPLAIN EXECUTE ${name}('{20,30,40}')`)).map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
+      expect(plan).toContain('Index Scan using grows_pkey');
+      expect(plan).not.toContain('Seq Scan on grows');
     } finally {
       await runner.release();
       await app.close();

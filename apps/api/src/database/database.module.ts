@@ -19,7 +19,18 @@ export function dataSourceOptions(env: Env): DataSourceOptions {
     // through a lull (pg closes them after 10 s idle by default): a new one costs a backend fork and
     // cold catalog caches, and the first posts after each quiet spell took 25–75 ms instead of 11.
     // Keep-alive finds one a network device dropped meanwhile.
-    extra: { max: 20, connectionTimeoutMillis: 5_000, statement_timeout: 15_000, idleTimeoutMillis: 600_000, keepAlive: true },
+    // Prepared statements (database/prepared.ts) are planned afresh each time, for the data as it is
+    // then: a generic plan is kept for the life of the connection, and one made while a table was small
+    // (a fresh deployment, a test database) scanned it whole for every batch once it had grown (moderation
+    // checks: 2,000/s fell to 230/s). Parsing once is what saves the time; the plans stay right.
+    extra: {
+      max: 20,
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: 15_000,
+      idleTimeoutMillis: 600_000,
+      keepAlive: true,
+      options: '-c plan_cache_mode=force_custom_plan',
+    },
   };
 }
 
