@@ -11,6 +11,9 @@ const names = new Map<string, string>();
  * `manager.query(prepared(SQL), params)`; TypeORM hands it to pg unchanged, and pg takes a query config
  * there. Named after a hash of the text, so two texts never share a name, whatever builds them.
  *
+ * Only for texts the code fixes (a table name from code at most), never one built from input: each
+ * distinct text stays prepared on every connection that ran it, and named here, for the process's life.
+ *
  * Name the columns, never `*`: a prepared statement's result has a fixed shape, and one that a migration
  * changed fails with "cached plan must not change result type" on every connection that prepared it.
  */
