@@ -75,6 +75,17 @@ export function toMessage(r: MessageRow): Message {
 /** A MessageRow's own columns, named: the statements that read them are prepared (see prepared). */
 const MESSAGE_COLUMNS = ['id', 'thread_id', 'seq', 'author_id', 'parent_id', 'body', 'mentions', 'state', 'created_at', 'edited_at'];
 
+/** Built once: every post runs it (see MessageRepository.append). */
+const APPEND_MESSAGE = `WITH t AS (
+    UPDATE threads SET last_seq = last_seq + 1, message_count = message_count + 1, last_message_at = now()
+    WHERE id = $1 AND (NOT locked OR $8) RETURNING last_seq)
+  INSERT INTO messages (thread_id, seq, author_id, parent_id, body, mentions, state, body_key)
+  SELECT $1, t.last_seq, $2, $3, $4, $5, $6, md5($7)::uuid FROM t
+  RETURNING ${MESSAGE_COLUMNS.join(', ')}, (SELECT display_name FROM users WHERE id = author_id) AS author_name, NULL::json AS reactions`;
+
+const MESSAGES_BY_IDS = `SELECT ${MESSAGE_COLUMNS.map((c) => `m.${c}`).join(', ')}, u.display_name AS author_name
+  FROM messages m JOIN users u ON u.id = m.author_id WHERE m.id = ANY($1)`;
+
 const SELECT_THREAD = `SELECT t.*, u.display_name AS author_name FROM threads t JOIN users u ON u.id = t.author_id`;
 
 const SELECT_MESSAGE = `
@@ -205,12 +216,7 @@ export class MessageRepository {
     m: { threadId: number; authorId: string; parentId: number | null; body: string; mentions: string[]; state: Message['state']; intoLocked: boolean },
   ): Promise<MessageRow | null> {
     const [row] = await manager.query(
-      prepared(`WITH t AS (
-         UPDATE threads SET last_seq = last_seq + 1, message_count = message_count + 1, last_message_at = now()
-         WHERE id = $1 AND (NOT locked OR $8) RETURNING last_seq)
-       INSERT INTO messages (thread_id, seq, author_id, parent_id, body, mentions, state, body_key)
-       SELECT $1, t.last_seq, $2, $3, $4, $5, $6, md5($7)::uuid FROM t
-       RETURNING ${MESSAGE_COLUMNS.join(', ')}, (SELECT display_name FROM users WHERE id = author_id) AS author_name, NULL::json AS reactions`),
+      prepared(APPEND_MESSAGE),
       [m.threadId, m.authorId, m.parentId, m.body, m.mentions, m.state, duplicateKey(m.body), m.intoLocked],
     );
     return row ?? null;
@@ -223,7 +229,7 @@ export class MessageRepository {
 
   byIds(ids: number[], manager: EntityManager = this.dataSource.manager): Promise<MessageRow[]> {
     return manager.query(
-      prepared(`SELECT ${MESSAGE_COLUMNS.map((c) => `m.${c}`).join(', ')}, u.display_name AS author_name FROM messages m JOIN users u ON u.id = m.author_id WHERE m.id = ANY($1)`),
+      prepared(MESSAGES_BY_IDS),
       [ids],
     );
   }

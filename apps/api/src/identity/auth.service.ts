@@ -94,7 +94,7 @@ export class AuthService {
     if (!byHash.size) return new Map();
     const sessions = await this.sessions.live([...byHash.keys()]);
     // Inner join: every session comes with its user.
-    return new Map(sessions.map((session) => [byHash.get(session.tokenHash)!, { session, user: session.user! }]));
+    return new Map(sessions.map((session) => [byHash.get(session.tokenHash)!, { session, user: session.user }]));
   }
 
   /** A fresh token at every sign-in, so a token planted before sign-in is worthless (no fixation). */

@@ -25,6 +25,7 @@ export interface ItemRow {
 
 /** Named, not `*`: item reads are prepared statements (see prepared). */
 const ITEM_COLUMNS = ['id', 'subject_type', 'subject_id', 'reason', 'state', 'outcome', 'findings', 'redacted', 'checked_at', 'decided_by', 'decided_at', 'decision', 'note', 'created_at'];
+const RETURNING_ITEM = `RETURNING ${ITEM_COLUMNS.join(', ')}`;
 
 const SELECT_ITEM = `
   SELECT ${ITEM_COLUMNS.map((c) => `i.${c}`).join(', ')}, u.display_name AS decider_name,
@@ -34,6 +35,11 @@ const SELECT_ITEM = `
             FROM message_flags f JOIN users fu ON fu.id = f.user_id WHERE f.message_id = i.subject_id) END AS flags
   FROM moderation_items i
   LEFT JOIN users u ON u.id = i.decided_by`;
+
+/** Built once: every check of a message runs it (see createNew). */
+const CREATE_NEW_ITEMS = `INSERT INTO moderation_items (subject_type, subject_id, reason)
+  SELECT $1, id, 'new' FROM unnest($2::bigint[]) WITH ORDINALITY AS t(id, n) ORDER BY n
+  ON CONFLICT (subject_type, subject_id, reason) DO NOTHING ${RETURNING_ITEM}`;
 
 export function toItem(r: ItemRow, content: ModerationItem['content']): ModerationItem {
   return {
@@ -68,7 +74,7 @@ export class ModerationRepository {
     reason: 'new' | 'flag',
   ): Promise<{ id: number; created: boolean; row?: ItemRow }> {
     const made = await manager.query(
-      `INSERT INTO moderation_items (subject_type, subject_id, reason) VALUES ($1, $2, $3) ON CONFLICT (subject_type, subject_id, reason) DO NOTHING RETURNING ${ITEM_COLUMNS.join(', ')}`,
+      `INSERT INTO moderation_items (subject_type, subject_id, reason) VALUES ($1, $2, $3) ON CONFLICT (subject_type, subject_id, reason) DO NOTHING ${RETURNING_ITEM}`,
       [subjectType, subjectId, reason],
     );
     // A new item has no decider yet, and only flag items carry flags: the row is what `get` would read.
@@ -84,9 +90,7 @@ export class ModerationRepository {
   async createNew(manager: EntityManager, subjectType: ModerationItem['subjectType'], subjectIds: number[]): Promise<ItemRow[]> {
     if (!subjectIds.length) return [];
     const rows: ItemRow[] = await manager.query(
-      prepared(`INSERT INTO moderation_items (subject_type, subject_id, reason)
-       SELECT $1, id, 'new' FROM unnest($2::bigint[]) WITH ORDINALITY AS t(id, n) ORDER BY n
-       ON CONFLICT (subject_type, subject_id, reason) DO NOTHING RETURNING ${ITEM_COLUMNS.join(', ')}`),
+      prepared(CREATE_NEW_ITEMS),
       [subjectType, subjectIds],
     );
     const bySubject = new Map(rows.map((r) => [Number(r.subject_id), { ...r, decider_name: null, flags: null }]));

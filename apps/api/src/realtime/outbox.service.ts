@@ -19,6 +19,30 @@ export function sequencedAfterCommit(topic: Topic): boolean {
 /** What an INSERT into the outbox answers: the payload is already in hand, so it is not read back. */
 const INSERTED = 'id, topic, seq, created_at';
 type Inserted = Pick<OutboxRow, 'id' | 'topic' | 'seq' | 'created_at'>;
+
+// The statements' texts, built once (the outbox is on every write's path; see prepared).
+const RECORD_UNNUMBERED = `INSERT INTO outbox (topic, seq, type, payload, actor_id) VALUES ($1, NULL, $2, $3, $4) RETURNING ${INSERTED}`;
+const RECORD_NUMBERED = `WITH next AS (
+    INSERT INTO topic_seqs (topic, seq) VALUES ($1, 1)
+    ON CONFLICT (topic) DO UPDATE SET seq = topic_seqs.seq + 1
+    RETURNING seq)
+  INSERT INTO outbox (topic, seq, type, payload, actor_id)
+  SELECT $1, next.seq, $2, $3, $4 FROM next
+  RETURNING ${INSERTED}`;
+const RECORD_MANY = `WITH input AS (SELECT * FROM unnest($1::text[], $2::jsonb[]) WITH ORDINALITY AS t(topic, payload, n)),
+  counts AS (SELECT topic, count(*) AS k FROM input GROUP BY topic),
+  next AS (
+    INSERT INTO topic_seqs (topic, seq) SELECT topic, k FROM counts ORDER BY topic
+    ON CONFLICT (topic) DO UPDATE SET seq = topic_seqs.seq + EXCLUDED.seq
+    RETURNING topic, seq AS last)
+  INSERT INTO outbox (topic, seq, type, payload, actor_id)
+  SELECT input.topic, next.last - counts.k + row_number() OVER (PARTITION BY input.topic ORDER BY input.n), $3, input.payload, $4
+  FROM input JOIN counts USING (topic) JOIN next USING (topic)
+  ORDER BY input.n
+  RETURNING ${INSERTED}`;
+const RANGE = `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE topic = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4`;
+const GET = `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE id = $1`;
+
 const byTopic = (a: { topic: string }, b: { topic: string }) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0);
 
 /** A transaction that can record events; they are published only once it has committed. */
@@ -36,15 +60,7 @@ export class Tx {
     // A payload that breaks the catalogue is a bug: fail the write rather than send clients garbage.
     const checked = EventPayloads[type].parse(payload);
     const [row] = (await this.manager.query(
-      sequencedAfterCommit(topic)
-        ? prepared(`INSERT INTO outbox (topic, seq, type, payload, actor_id) VALUES ($1, NULL, $2, $3, $4) RETURNING ${INSERTED}`)
-        : prepared(`WITH next AS (
-             INSERT INTO topic_seqs (topic, seq) VALUES ($1, 1)
-             ON CONFLICT (topic) DO UPDATE SET seq = topic_seqs.seq + 1
-             RETURNING seq)
-           INSERT INTO outbox (topic, seq, type, payload, actor_id)
-           SELECT $1, next.seq, $2, $3, $4 FROM next
-           RETURNING ${INSERTED}`),
+      prepared(sequencedAfterCommit(topic) ? RECORD_UNNUMBERED : RECORD_NUMBERED),
       [topic, type, JSON.stringify(checked), actorId],
     )) as Inserted[];
     const event = fromRow({ ...row, type, payload: checked, actor_id: actorId });
@@ -66,17 +82,7 @@ export class Tx {
       .map((e, n) => ({ n, topic: e.topic, payload: EventPayloads[type].parse(e.payload) }))
       .sort((a, b) => byTopic(a, b) || a.n - b.n);
     const rows = (await this.manager.query(
-      prepared(`WITH input AS (SELECT * FROM unnest($1::text[], $2::jsonb[]) WITH ORDINALITY AS t(topic, payload, n)),
-       counts AS (SELECT topic, count(*) AS k FROM input GROUP BY topic),
-       next AS (
-         INSERT INTO topic_seqs (topic, seq) SELECT topic, k FROM counts ORDER BY topic
-         ON CONFLICT (topic) DO UPDATE SET seq = topic_seqs.seq + EXCLUDED.seq
-         RETURNING topic, seq AS last)
-       INSERT INTO outbox (topic, seq, type, payload, actor_id)
-       SELECT input.topic, next.last - counts.k + row_number() OVER (PARTITION BY input.topic ORDER BY input.n), $3, input.payload, $4
-       FROM input JOIN counts USING (topic) JOIN next USING (topic)
-       ORDER BY input.n
-       RETURNING ${INSERTED}`),
+      prepared(RECORD_MANY),
       [sorted.map((e) => e.topic), sorted.map((e) => JSON.stringify(e.payload)), type, actorId],
     )) as Inserted[];
     // Rows in (topic, seq) order line up with `sorted`.
@@ -122,14 +128,14 @@ export class OutboxService {
   /** Events on `topic` with afterSeq < seq <= uptoSeq, in order, at most `limit` (never an unnumbered one). */
   async range(topic: Topic, afterSeq: number, uptoSeq: number, limit = 500): Promise<OutboxEvent[]> {
     const rows = await this.dataSource.query(
-      prepared(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE topic = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4`),
+      prepared(RANGE),
       [topic, afterSeq, uptoSeq, limit],
     );
     return rows.map(fromRow);
   }
 
   async get(id: number): Promise<OutboxEvent | null> {
-    const rows = await this.dataSource.query(prepared(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE id = $1`), [id]);
+    const rows = await this.dataSource.query(prepared(GET), [id]);
     return rows.length ? fromRow(rows[0]) : null;
   }
 }
