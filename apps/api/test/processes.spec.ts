@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { connect, createServer } from 'node:net';
 import { isolated } from './harness';
 
@@ -100,13 +101,24 @@ describe('the built processes', () => {
     expect(code === 0 || signal === 'SIGTERM').toBe(true);
   });
 
-  it('the worker starts and stops cleanly on SIGTERM', async () => {
+  it('the worker starts at a lower CPU priority than the API (WORKER_NICE) and stops cleanly on SIGTERM', async () => {
     const worker = run(WORKER, {});
     children.push(worker.child);
     await until('worker start', async () => (worker.output().includes('worker started') ? true : undefined));
+    // Started with this test's nice value, it lowers itself to 10 (never raises itself back above it).
+    expect(getPriority(worker.child.pid!)).toBe(Math.max(10, getPriority()));
     worker.child.kill('SIGTERM');
     const { code, signal } = await worker.exited;
     expect(code === 0 || signal === 'SIGTERM').toBe(true);
+  });
+
+  it('WORKER_NICE=0 leaves the worker at the priority it was started with', async () => {
+    const worker = run(WORKER, { WORKER_NICE: '0' });
+    children.push(worker.child);
+    await until('worker start', async () => (worker.output().includes('worker started') ? true : undefined));
+    expect(getPriority(worker.child.pid!)).toBe(getPriority());
+    worker.child.kill('SIGTERM');
+    await worker.exited;
   });
 
   it('refuses to start with a bad variable, naming it', async () => {

@@ -44,6 +44,12 @@ export const EnvSchema = z
     ORIGINAL_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
     /** Jobs each worker process runs at once, per queue (each holds a database connection while it runs). */
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+    /**
+     * The worker process's nice value (0–19; 0 leaves it as started). Its jobs are background work that
+     * nobody watches happen, so on a machine it shares with the API, the API's requests and broadcasts
+     * get the CPU first (docs/PERFORMANCE.md). Jobs still run at full speed on an otherwise idle machine.
+     */
+    WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
     /** Messages a member may post per minute. */
     MESSAGE_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
     /** Where the built web client lives; the API serves it at / when present. */
