@@ -124,7 +124,8 @@ if [ "${BENCH_CPU_PROF:-}" = 1 ]; then
   node_flags+=(-r "$COMMONS_ROOT/bench/cpu-prof.js")
   log "BENCH_CPU_PROF=1: CPU profiles of the API and the worker go to $BENCH_CPU_PROF_DIR"
 fi
-node "${node_flags[@]}" dist/apps/api/src/main.js >"$logdir/api.log" 2>&1 &
+# The API as package.json's start:api runs it (--max-semi-space-size; docs/PERFORMANCE.md, "Young generation").
+node "${node_flags[@]}" --max-semi-space-size=64 dist/apps/api/src/main.js >"$logdir/api.log" 2>&1 &
 api_pid=$!
 # The worker after the API has migrated the fresh database.
 node -e '

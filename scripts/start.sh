@@ -52,7 +52,8 @@ trap 'on_signal SIGINT 2' INT
 trap 'on_signal SIGTERM 15' TERM
 
 log "starting the API (port $PORT) and the worker"
-node dist/apps/api/src/main.js > >(prefix api) 2>&1 &
+# --max-semi-space-size: as package.json's start:api and the Dockerfile (docs/PERFORMANCE.md, "Young generation").
+node --max-semi-space-size=64 dist/apps/api/src/main.js > >(prefix api) 2>&1 &
 api_pid=$!
 node dist/apps/api/src/worker.js > >(prefix worker) 2>&1 &
 worker_pid=$!

@@ -2,11 +2,19 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import { connect, createServer } from 'node:net';
+import { scripts } from '../../../package.json';
 import { isolated } from './harness';
 
-/** The built entry points, exactly as `npm run start:api` / `start:worker` run them (npm test builds first). */
-const API = 'dist/apps/api/src/main.js';
-const WORKER = 'dist/apps/api/src/worker.js';
+/** Node's arguments for a package.json script `node [flags] entry`: the tests start what `npm run` starts. */
+function nodeArgs(script: string): string[] {
+  const [command, ...args] = script.split(' ');
+  if (command !== 'node') throw new Error(`expected a node command line, got: ${script}`);
+  return args;
+}
+
+/** The built entry points, exactly as `npm run start:api` / `start:worker` run them, flags included (npm test builds first). */
+const API = nodeArgs(scripts['start:api']);
+const WORKER = nodeArgs(scripts['start:worker']);
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -17,8 +25,8 @@ function freePort(): Promise<number> {
   });
 }
 
-function run(entry: string, env: Record<string, string>) {
-  const child = spawn(process.execPath, [entry], { env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function run(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, args, { env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -41,7 +49,8 @@ afterAll(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL'))
 
 describe('the built processes', () => {
   beforeAll(() => {
-    if (!existsSync(API)) throw new Error(`${API} is missing: run \`npm run build\` first (npm test does)`);
+    const entry = API[API.length - 1];
+    if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first (npm test does)`);
   });
 
   it('the API serves HTTP and the web client on one port and stops cleanly on SIGTERM', async () => {
