@@ -28,5 +28,5 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3000
-# A larger young generation for the API: fewer, not longer, GC pauses under broadcasts (docs/PERFORMANCE.md).
+# package.json's start:api, flags included (processes.spec checks they agree; docs/PERFORMANCE.md, "Young generation").
 CMD ["node", "--max-semi-space-size=64", "dist/apps/api/src/main.js"]

@@ -10,6 +10,7 @@ const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 const readline = require('node:readline');
+const { nodeArgs } = require('../scripts/node-args');
 const { sleep } = require('./util');
 
 const ROOT = path.join(__dirname, '..');
@@ -39,14 +40,12 @@ function startChild(file, children, { ipc = false } = {}) {
   });
 }
 
-/** Starts dist/apps/api/src/<entry> (main.js or worker.js) with `env`; its output goes to .tmp/bench/<logName>. */
-function startDist(entry, logName, env, children) {
+/** Starts the built API or worker as package.json's `script` (start:api, start:worker) does, with `env`; its output goes to .tmp/bench/<logName>. */
+function startDist(script, logName, env, children) {
   const logFile = path.join(ROOT, '.tmp', 'bench', logName);
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const out = fs.openSync(logFile, 'w');
-  // The API with the flag package.json's start:api gives it (docs/PERFORMANCE.md, "Young generation").
-  const flags = entry === 'main.js' ? ['--max-semi-space-size=64'] : [];
-  const child = spawn(process.execPath, [...profiling(env), ...flags, path.join(ROOT, 'dist/apps/api/src', entry)], { stdio: ['ignore', out, out], env });
+  const child = spawn(process.execPath, [...profiling(env), ...nodeArgs(script)], { cwd: ROOT, stdio: ['ignore', out, out], env });
   children.push(child);
   return {
     child,

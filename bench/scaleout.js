@@ -16,7 +16,7 @@ const { sleep, waitQuiet } = require('./util');
 /** A second API process on its own port; resolves once /api/health answers. */
 async function startSecondApi(env, children, log) {
   const port = await freePort();
-  const api = startDist('main.js', 'api2.log', { ...env, PORT: String(port) }, children);
+  const api = startDist('start:api', 'api2.log', { ...env, PORT: String(port) }, children);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -24,7 +24,7 @@ const { JsonClient, cpuSeconds, cpuPercent, machineBusy, machinePercent, sleep, 
 
 /** A second worker process (dist/apps/api/src/worker.js, the same environment); log in .tmp/bench/worker2.log. */
 async function startWorker(env, children) {
-  const worker = startDist('worker.js', 'worker2.log', env, children);
+  const worker = startDist('start:worker', 'worker2.log', env, children);
   await sleep(3000); // boot: Nest, the database and the BullMQ workers
   if (worker.child.exitCode !== null) throw new Error(`the second worker exited at start (${worker.child.exitCode}); see ${worker.logFile}`);
   return worker;

@@ -124,8 +124,11 @@ if [ "${BENCH_CPU_PROF:-}" = 1 ]; then
   node_flags+=(-r "$COMMONS_ROOT/bench/cpu-prof.js")
   log "BENCH_CPU_PROF=1: CPU profiles of the API and the worker go to $BENCH_CPU_PROF_DIR"
 fi
-# The API as package.json's start:api runs it (--max-semi-space-size; docs/PERFORMANCE.md, "Young generation").
-node "${node_flags[@]}" --max-semi-space-size=64 dist/apps/api/src/main.js >"$logdir/api.log" 2>&1 &
+# The API and the worker as package.json's start:api / start:worker run them, after the bench's preloads.
+mapfile -t api_args < <(node_args_of start:api)
+mapfile -t worker_args < <(node_args_of start:worker)
+[ "${#api_args[@]}" -gt 0 ] && [ "${#worker_args[@]}" -gt 0 ] || die "package.json's start:api and start:worker must be \`node [flags] entry\`"
+node "${node_flags[@]}" "${api_args[@]}" >"$logdir/api.log" 2>&1 &
 api_pid=$!
 # The worker after the API has migrated the fresh database.
 node -e '
@@ -139,7 +142,7 @@ node -e '
     process.exit(1);
   })();
 ' || { tail -n 40 "$logdir/api.log" >&2; die "the API did not answer /api/health within 2 minutes (log above: $logdir/api.log)"; }
-node "${node_flags[@]}" dist/apps/api/src/worker.js >"$logdir/worker.log" 2>&1 &
+node "${node_flags[@]}" "${worker_args[@]}" >"$logdir/worker.log" 2>&1 &
 worker_pid=$!
 sleep 1
 kill -0 "$worker_pid" 2>/dev/null || { tail -n 40 "$logdir/worker.log" >&2; die "the worker exited at start (log above)"; }

@@ -6,6 +6,7 @@
 #                      if needed), and the database named in it exists
 #   ensure_redis       Redis at $REDIS_URL answers (starting/installing a local one if needed)
 #   ensure_chromium    a Chromium for the browser tests; exports CHROMIUM_PATH
+#   node_args_of NAME  node's arguments of package.json's script NAME, one per line
 #
 # Every function logs lines prefixed "[commons]" on stderr and exits the script with a
 # message saying what to do when it cannot do its job. Safe under `set -euo pipefail`.
@@ -26,6 +27,10 @@ die() {
   for line in "$@"; do printf '[commons]   %s\n' "$line" >&2; done
   exit 1
 }
+
+# Node's arguments of package.json's start:api / start:worker (scripts/node-args.js), so that the
+# launchers run each process exactly as `npm run` does. Use: mapfile -t args < <(node_args_of start:api)
+node_args_of() { node "$COMMONS_ROOT/scripts/node-args.js" "$1"; }
 
 # ---------------------------------------------------------------------------------------
 # Privileges and apt

@@ -52,10 +52,12 @@ trap 'on_signal SIGINT 2' INT
 trap 'on_signal SIGTERM 15' TERM
 
 log "starting the API (port $PORT) and the worker"
-# --max-semi-space-size: as package.json's start:api and the Dockerfile (docs/PERFORMANCE.md, "Young generation").
-node --max-semi-space-size=64 dist/apps/api/src/main.js > >(prefix api) 2>&1 &
+mapfile -t api_args < <(node_args_of start:api)
+mapfile -t worker_args < <(node_args_of start:worker)
+[ "${#api_args[@]}" -gt 0 ] && [ "${#worker_args[@]}" -gt 0 ] || die "package.json's start:api and start:worker must be \`node [flags] entry\`"
+node "${api_args[@]}" > >(prefix api) 2>&1 &
 api_pid=$!
-node dist/apps/api/src/worker.js > >(prefix worker) 2>&1 &
+node "${worker_args[@]}" > >(prefix worker) 2>&1 &
 worker_pid=$!
 
 # Announces the URL once /api/health answers (up to 3 minutes: first boot runs migrations and the seed).

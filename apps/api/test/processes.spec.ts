@@ -1,20 +1,15 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import { connect, createServer } from 'node:net';
-import { scripts } from '../../../package.json';
 import { isolated } from './harness';
 
-/** Node's arguments for a package.json script `node [flags] entry`: the tests start what `npm run` starts. */
-function nodeArgs(script: string): string[] {
-  const [command, ...args] = script.split(' ');
-  if (command !== 'node') throw new Error(`expected a node command line, got: ${script}`);
-  return args;
-}
+// The launchers' own reading of package.json (plain JS, shared with scripts/*.sh and the bench).
+const { nodeArgs } = require('../../../scripts/node-args') as { nodeArgs: (script: string) => string[] };
 
 /** The built entry points, exactly as `npm run start:api` / `start:worker` run them, flags included (npm test builds first). */
-const API = nodeArgs(scripts['start:api']);
-const WORKER = nodeArgs(scripts['start:worker']);
+const API = nodeArgs('start:api');
+const WORKER = nodeArgs('start:worker');
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -128,6 +123,11 @@ describe('the built processes', () => {
     expect(getPriority(worker.child.pid!)).toBe(getPriority());
     worker.child.kill('SIGTERM');
     await worker.exited;
+  });
+
+  it("the image's default command is start:api's (the Dockerfile cannot run npm's scripts, so it repeats it)", () => {
+    const cmd = readFileSync('Dockerfile', 'utf8').match(/^CMD (\[.*\])$/m);
+    expect(cmd && JSON.parse(cmd[1])).toEqual(['node', ...API]);
   });
 
   it('refuses to start with a bad variable, naming it', async () => {
