@@ -23,12 +23,16 @@ export function dataSourceOptions(env: Env): DataSourceOptions {
     // then: a generic plan is kept for the life of the connection, and one made while a table was small
     // (a fresh deployment, a test database) scanned it whole for every batch once it had grown (moderation
     // checks: 2,000/s fell to 230/s). Parsing once is what saves the time; the plans stay right.
+    // Pipeline mode: a query is written at once rather than after the previous one's answer (for
+    // OutboxService.transaction's BEGIN). Awaited queries behave as before; pg refuses the cursors and
+    // `rows` reads that pipelining cannot carry, and nothing here uses them.
     extra: {
       max: 20,
       connectionTimeoutMillis: 5_000,
       statement_timeout: 15_000,
       idleTimeoutMillis: 600_000,
       keepAlive: true,
+      pipeline: true,
       options: '-c plan_cache_mode=force_custom_plan',
     },
   };

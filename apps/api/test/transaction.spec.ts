@@ -1,0 +1,93 @@
+import type { PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import { OutboxService, Tx } from '../src/realtime/outbox.service';
+import { signedIn, startApp, TestApp } from './harness';
+
+// OutboxService.transaction writes BEGIN with the first statement (pg's pipeline mode) and tells
+// TypeORM the transaction is open; these hold what that must not change.
+let t: TestApp;
+let userId: string;
+beforeAll(async () => {
+  t = await startApp();
+  userId = (await signedIn(t.url)).user.id;
+});
+afterAll(() => t?.close());
+
+const outbox = () => t.app.get(OutboxService);
+const record = (tx: Tx) => tx.record('moderation', 'user.roles.changed', { userId, roles: ['member'], by: userId });
+const stored = async (id: number) => (await t.db.query(`SELECT count(*)::int AS n FROM outbox WHERE id = $1`, [id]))[0].n;
+
+/** What the next transaction's connection writes and hears, in order: 'BEGIN', 'marker' (the first statement), 'other', 'reply'. */
+function watchNextConnection(): string[] {
+  const seen: string[] = [];
+  const dataSource = t.app.get(DataSource);
+  const create = dataSource.createQueryRunner.bind(dataSource);
+  jest.spyOn(dataSource, 'createQueryRunner').mockImplementationOnce((...args) => {
+    const runner = create(...args);
+    const connect = runner.connect.bind(runner);
+    runner.connect = async () => {
+      const client: PoolClient & { connection: { stream: NodeJS.WritableStream & NodeJS.EventEmitter } } = await connect();
+      const stream = client.connection.stream;
+      const write = stream.write;
+      const heard = () => seen.push('reply');
+      stream.write = function (this: typeof stream, chunk: Buffer, ...rest: unknown[]) {
+        const text = chunk.toString('latin1');
+        seen.push(text.includes('BEGIN') ? 'BEGIN' : text.includes('pipelined_marker') ? 'marker' : 'other');
+        return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+      } as typeof stream.write;
+      stream.prependListener('data', heard);
+      const release = runner.release.bind(runner);
+      runner.release = () => {
+        stream.write = write;
+        stream.removeListener('data', heard);
+        return release();
+      };
+      return client;
+    };
+    return runner;
+  });
+  return seen;
+}
+
+it("writes BEGIN and the transaction's first statement before Postgres has answered either", async () => {
+  const seen = watchNextConnection();
+  await outbox().transaction((tx) => tx.manager.query(`SELECT 1 AS pipelined_marker`));
+  expect(seen[0]).toBe('BEGIN');
+  expect(seen.indexOf('marker')).toBeGreaterThan(0);
+  expect(seen.indexOf('marker')).toBeLessThan(seen.indexOf('reply'));
+});
+
+it('commits what the work wrote, and rolls all of it back when the work fails', async () => {
+  const kept = await outbox().transaction(async (tx) => (await record(tx)).id);
+  expect(await stored(kept)).toBe(1);
+
+  let lost = 0;
+  await expect(
+    outbox().transaction(async (tx) => {
+      lost = (await record(tx)).id;
+      throw new Error('changed my mind');
+    }),
+  ).rejects.toThrow('changed my mind');
+  expect(lost).toBeGreaterThan(0);
+  expect(await stored(lost)).toBe(0);
+});
+
+it('fails with the statement when the first statement fails, and the connection serves the next transaction', async () => {
+  await expect(outbox().transaction((tx) => tx.manager.query(`SELECT * FROM no_such_table`))).rejects.toThrow(/no_such_table/);
+  // All twenty pooled connections, each after a failed first statement, then a write on each.
+  await Promise.all(Array.from({ length: 20 }, () => expect(outbox().transaction((tx) => tx.manager.query(`SELECT 1 / 0`))).rejects.toThrow(/division by zero/)));
+  const ids = await Promise.all(Array.from({ length: 20 }, () => outbox().transaction(async (tx) => (await record(tx)).id)));
+  for (const id of ids) expect(await stored(id)).toBe(1);
+});
+
+it('is a transaction TypeORM knows of: a nested one is a savepoint and does not commit the outer one early', async () => {
+  let id = 0;
+  await expect(
+    outbox().transaction(async (tx) => {
+      id = (await record(tx)).id;
+      await tx.manager.transaction((inner) => inner.query(`SELECT 1`));
+      throw new Error('after the nested transaction');
+    }),
+  ).rejects.toThrow('after the nested transaction');
+  expect(await stored(id)).toBe(0);
+});
