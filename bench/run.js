@@ -26,7 +26,8 @@
  *   BENCH_INTAKE         1 runs the feedback-intake and jobs scenarios (default 1; 0 skips them)
  *   BENCH_INTAKE_FROM, BENCH_INTAKE_STEP, BENCH_INTAKE_TO   the staircase of offered POSTs/s (250, 250, 3000)
  *   BENCH_INTAKE_SECONDS length of one step (default 5)
- *   BENCH_INTAKE_CONNECTIONS  keep-alive connections of the intake load (default 32)
+ *   BENCH_INTAKE_CONNECTIONS  keep-alive connections of the intake load (default 64; 32 until 2026-12-06:
+ *                        docs/PERFORMANCE.md, "Feedback intake", on why)
  *   BENCH_INTAKE_MAX_REST     as BENCH_MAX_REST, for intake steps (default 40: at thousands of requests/s
  *                        the kernel's loopback and fsync work alone is 15–30 % of a core)
  *   BENCH_JOBS           feedback items in the moderation burst (default 3000)
@@ -86,7 +87,7 @@ const INTAKE_FROM = num('BENCH_INTAKE_FROM', 250);
 const INTAKE_STEP = num('BENCH_INTAKE_STEP', 250);
 const INTAKE_TO = num('BENCH_INTAKE_TO', 3000);
 const INTAKE_SECONDS = num('BENCH_INTAKE_SECONDS', 5);
-const INTAKE_CONNECTIONS = num('BENCH_INTAKE_CONNECTIONS', 32);
+const INTAKE_CONNECTIONS = num('BENCH_INTAKE_CONNECTIONS', 64);
 const INTAKE_MAX_REST = num('BENCH_INTAKE_MAX_REST', 40);
 const JOBS = num('BENCH_JOBS', 3000);
 const JOBS_BASELINE = num('BENCH_JOBS_BASELINE', 20000);
