@@ -125,9 +125,7 @@ if [ "${BENCH_CPU_PROF:-}" = 1 ]; then
   log "BENCH_CPU_PROF=1: CPU profiles of the API and the worker go to $BENCH_CPU_PROF_DIR"
 fi
 # The API and the worker as package.json's start:api / start:worker run them, after the bench's preloads.
-mapfile -t api_args < <(node_args_of start:api)
-mapfile -t worker_args < <(node_args_of start:worker)
-[ "${#api_args[@]}" -gt 0 ] && [ "${#worker_args[@]}" -gt 0 ] || die "package.json's start:api and start:worker must be \`node [flags] entry\`"
+launch_args
 node "${node_flags[@]}" "${api_args[@]}" >"$logdir/api.log" 2>&1 &
 api_pid=$!
 # The worker after the API has migrated the fresh database.

@@ -6,7 +6,8 @@
 #                      if needed), and the database named in it exists
 #   ensure_redis       Redis at $REDIS_URL answers (starting/installing a local one if needed)
 #   ensure_chromium    a Chromium for the browser tests; exports CHROMIUM_PATH
-#   node_args_of NAME  node's arguments of package.json's script NAME, one per line
+#   launch_args        sets api_args and worker_args: node's arguments of package.json's start:api
+#                      and start:worker
 #
 # Every function logs lines prefixed "[commons]" on stderr and exits the script with a
 # message saying what to do when it cannot do its job. Safe under `set -euo pipefail`.
@@ -29,8 +30,12 @@ die() {
 }
 
 # Node's arguments of package.json's start:api / start:worker (scripts/node-args.js), so that the
-# launchers run each process exactly as `npm run` does. Use: mapfile -t args < <(node_args_of start:api)
-node_args_of() { node "$COMMONS_ROOT/scripts/node-args.js" "$1"; }
+# launchers run each process exactly as `npm run` does: node [their flags] "${api_args[@]}".
+launch_args() {
+  mapfile -t api_args < <(node "$COMMONS_ROOT/scripts/node-args.js" start:api)
+  mapfile -t worker_args < <(node "$COMMONS_ROOT/scripts/node-args.js" start:worker)
+  [ "${#api_args[@]}" -gt 0 ] && [ "${#worker_args[@]}" -gt 0 ] || die "package.json's start:api and start:worker must be \`node [flags] entry\`"
+}
 
 # ---------------------------------------------------------------------------------------
 # Privileges and apt

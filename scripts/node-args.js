@@ -11,7 +11,7 @@ const { scripts } = require('../package.json');
 
 function nodeArgs(name) {
   const script = scripts[name] ?? '';
-  const [command, ...args] = script.split(' ');
+  const [command, ...args] = script.trim().split(/\s+/);
   if (command !== 'node' || args.length === 0) throw new Error(`package.json's ${name} is not \`node [flags] entry\`: "${script}"`);
   return args;
 }

@@ -52,9 +52,7 @@ trap 'on_signal SIGINT 2' INT
 trap 'on_signal SIGTERM 15' TERM
 
 log "starting the API (port $PORT) and the worker"
-mapfile -t api_args < <(node_args_of start:api)
-mapfile -t worker_args < <(node_args_of start:worker)
-[ "${#api_args[@]}" -gt 0 ] && [ "${#worker_args[@]}" -gt 0 ] || die "package.json's start:api and start:worker must be \`node [flags] entry\`"
+launch_args
 node "${api_args[@]}" > >(prefix api) 2>&1 &
 api_pid=$!
 node "${worker_args[@]}" > >(prefix worker) 2>&1 &

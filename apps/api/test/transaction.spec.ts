@@ -1,10 +1,12 @@
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
+import { DatabaseService } from '../src/database/database.module';
 import { OutboxService, Tx } from '../src/realtime/outbox.service';
 import { signedIn, startApp, TestApp } from './harness';
 
-// OutboxService.transaction writes BEGIN with the first statement (pg's pipeline mode) and tells
-// TypeORM the transaction is open; these hold what that must not change.
+// DatabaseService.transaction, where every transaction opens, writes BEGIN with the first statement
+// (pg's pipeline mode) and tells TypeORM the transaction is open; these hold what that must not change,
+// through OutboxService.transaction (every write's way in) where events are involved.
 let t: TestApp;
 let userId: string;
 beforeAll(async () => {
@@ -14,6 +16,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const outbox = () => t.app.get(OutboxService);
+const db = () => t.app.get(DatabaseService);
 const record = (tx: Tx) => tx.record('moderation', 'user.roles.changed', { userId, roles: ['member'], by: userId });
 const stored = async (id: number) => (await t.db.query(`SELECT count(*)::int AS n FROM outbox WHERE id = $1`, [id]))[0].n;
 
@@ -51,7 +54,7 @@ function watchNextConnection(): string[] {
 
 it("writes BEGIN and the transaction's first statement before Postgres has answered either", async () => {
   const seen = watchNextConnection();
-  await outbox().transaction((tx) => tx.manager.query(`SELECT 1 AS pipelined_marker`));
+  await db().transaction((manager) => manager.query(`SELECT 1 AS pipelined_marker`));
   expect(seen[0]).toBe('BEGIN');
   expect(seen.indexOf('marker')).toBeGreaterThan(0);
   expect(seen.indexOf('marker')).toBeLessThan(seen.indexOf('reply'));
@@ -73,9 +76,9 @@ it('commits what the work wrote, and rolls all of it back when the work fails', 
 });
 
 it('fails with the statement when the first statement fails, and the connection serves the next transaction', async () => {
-  await expect(outbox().transaction((tx) => tx.manager.query(`SELECT * FROM no_such_table`))).rejects.toThrow(/no_such_table/);
-  // All twenty pooled connections, each after a failed first statement, then a write on each.
-  await Promise.all(Array.from({ length: 20 }, () => expect(outbox().transaction((tx) => tx.manager.query(`SELECT 1 / 0`))).rejects.toThrow(/division by zero/)));
+  await expect(db().transaction((manager) => manager.query(`SELECT * FROM no_such_table`))).rejects.toThrow(/no_such_table/);
+  // As many at once as the pool holds (20), so most connections fail a first statement; then a write on each.
+  await Promise.all(Array.from({ length: 20 }, () => expect(db().transaction((manager) => manager.query(`SELECT 1 / 0`))).rejects.toThrow(/division by zero/)));
   const ids = await Promise.all(Array.from({ length: 20 }, () => outbox().transaction(async (tx) => (await record(tx)).id)));
   for (const id of ids) expect(await stored(id)).toBe(1);
 });
@@ -90,4 +93,10 @@ it('is a transaction TypeORM knows of: a nested one is a savepoint and does not 
     }),
   ).rejects.toThrow('after the nested transaction');
   expect(await stored(id)).toBe(0);
+});
+
+it('opens at the isolation level asked for (the inbox reads its seq, page and count in one snapshot)', async () => {
+  const level = (isolation?: 'REPEATABLE READ') => db().transaction(async (manager) => (await manager.query(`SHOW transaction_isolation`))[0].transaction_isolation, isolation);
+  expect(await level('REPEATABLE READ')).toBe('repeatable read');
+  expect(await level()).toBe('read committed');
 });

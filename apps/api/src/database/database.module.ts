@@ -1,6 +1,7 @@
 import { Global, Injectable, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import type { PoolClient } from 'pg';
+import { DataSource, DataSourceOptions, EntityManager } from 'typeorm';
 import { ENV, Env } from '../config/env';
 import { OrganisationEntity, SessionEntity, UserEntity } from '../identity/identity.entities';
 import { ToolEntity } from '../tools/tool.entity';
@@ -24,7 +25,7 @@ export function dataSourceOptions(env: Env): DataSourceOptions {
     // (a fresh deployment, a test database) scanned it whole for every batch once it had grown (moderation
     // checks: 2,000/s fell to 230/s). Parsing once is what saves the time; the plans stay right.
     // Pipeline mode: a query is written at once rather than after the previous one's answer (for
-    // OutboxService.transaction's BEGIN). Awaited queries behave as before; pg refuses the cursors and
+    // DatabaseService.transaction's BEGIN). Awaited queries behave as before; pg refuses the cursors and
     // `rows` reads that pipelining cannot carry, and nothing here uses them.
     extra: {
       max: 20,
@@ -57,6 +58,40 @@ export class DatabaseService {
       await afterwards();
     } finally {
       await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      await runner.release();
+    }
+  }
+
+  /**
+   * Runs `work` in one transaction on one pooled connection; every transaction in the API and the
+   * worker opens here (writes through OutboxService.transaction).
+   *
+   * BEGIN goes out with the transaction's first statement instead of a round trip ahead of it: the
+   * pool's connections are in pg's pipeline mode (above), so a query is written at once, not after the
+   * previous one's answer. A round trip costs a busy API about a millisecond of waiting (its replies
+   * queue behind other requests' work: docs/PERFORMANCE.md, "Feedback intake"). TypeORM's own
+   * startTransaction would wait for BEGIN's answer, so TypeORM is told instead that the transaction is
+   * open (the two fields its commit, rollback and nested transactions read) and commits or rolls back
+   * as usual.
+   */
+  async transaction<T>(work: (manager: EntityManager) => Promise<T>, isolation?: 'REPEATABLE READ'): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const client: PoolClient = await runner.connect();
+      // Its failure (a dead connection) fails the first statement too; awaited below in any case.
+      const begun = client.query(isolation ? `BEGIN ISOLATION LEVEL ${isolation}` : 'BEGIN');
+      begun.catch(() => undefined);
+      Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
+      try {
+        const result = await work(runner.manager);
+        await begun;
+        await runner.commitTransaction();
+        return result;
+      } catch (error) {
+        await runner.rollbackTransaction().catch(() => undefined);
+        throw error;
+      }
+    } finally {
       await runner.release();
     }
   }

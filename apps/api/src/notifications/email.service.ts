@@ -1,7 +1,7 @@
 import { BadRequestException, Inject, Injectable, Logger } from '@nestjs/common';
 import type { NotificationPreferences, PreferencesInput } from '@commons/domain';
 import type { JobData } from '@commons/realtime';
-import { DataSource } from 'typeorm';
+import { DatabaseService } from '../database/database.module';
 import { ENV, Env } from '../config/env';
 import type { AuthDto } from '../identity/auth.guard';
 import { MailService } from './mail.service';
@@ -17,7 +17,7 @@ export class EmailService {
 
   constructor(
     @Inject(ENV) private readonly env: Env,
-    private readonly db: DataSource,
+    private readonly db: DatabaseService,
     private readonly mail: MailService,
     private readonly prefs: PreferencesRepository,
   ) {}

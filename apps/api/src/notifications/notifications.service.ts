@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DatabaseService } from '../database/database.module';
 import type { JobData } from '@commons/realtime';
 import { topics } from '@commons/realtime';
 import type { AuthDto } from '../identity/auth.guard';
@@ -17,7 +17,7 @@ export function toNotification(row: NotificationRow) {
 @Injectable()
 export class NotificationsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: DatabaseService,
     private readonly outbox: OutboxService,
     private readonly notifications: NotificationRepository,
     private readonly rules: RecipientsService,
@@ -48,12 +48,12 @@ export class NotificationsService {
     // The seq, the page and the count from one snapshot. Read apart, a fan-out committing between them
     // was counted but not listed (or listed but not counted), and the client, which counts each event
     // after the seq unless the page listed it, then showed one unread too many (or too few).
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    return this.db.transaction(async (manager) => {
       const seq = await this.outbox.currentSeq(topics.user(auth.user.id), manager);
       const rows = await this.notifications.inbox(auth.user.id, query.limit, query.before, manager);
       const unread = await this.notifications.unreadCount(auth.user.id, manager);
       return { items: rows.map(toNotification), unread, seq };
-    });
+    }, 'REPEATABLE READ');
   }
 
   async markRead(auth: AuthDto, dto: { ids?: number[] }) {

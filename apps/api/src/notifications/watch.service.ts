@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Watch, WatchInput, WatchLevel, WatchParams, WatchSubjectType } from '@commons/domain';
-import { DataSource } from 'typeorm';
+import { DatabaseService } from '../database/database.module';
 import type { AuthDto } from '../identity/auth.guard';
 import { InitiativesService } from '../initiatives/initiatives.service';
 import { WatchRepository, WatchRow } from './watch.repository';
@@ -17,7 +17,7 @@ function toWatch(type: WatchSubjectType, id: string, title: string, row?: WatchR
 @Injectable()
 export class WatchService {
   constructor(
-    private readonly db: DataSource,
+    private readonly db: DatabaseService,
     private readonly watches: WatchRepository,
     private readonly initiatives: InitiativesService,
   ) {}

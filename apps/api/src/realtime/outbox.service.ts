@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventPayload, EventPayloads, EventType, Topic } from '@commons/realtime';
+import { DatabaseService } from '../database/database.module';
 import { prepared } from '../database/prepared';
 import { fromRow, OUTBOX_COLUMNS, OutboxEvent, OutboxRow } from './outbox.event';
 import { RelayService } from './relay.service';
@@ -102,41 +102,14 @@ const PUBLISH_BATCH = 1000;
 export class OutboxService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly db: DatabaseService,
     private readonly relay: RelayService,
   ) {}
 
-  /**
-   * Runs `work` in one Postgres transaction; the events it records are published after commit.
-   *
-   * BEGIN goes out with the transaction's first statement instead of a round trip ahead of it: the
-   * pool's connections are in pg's pipeline mode (database.module.ts), so a query is written at once,
-   * not after the previous one's answer. Each round trip costs a busy API about a millisecond of
-   * waiting (its replies queue behind other requests' work), and every write comes through here
-   * (docs/PERFORMANCE.md, "Feedback intake"). TypeORM's own startTransaction would wait for BEGIN's
-   * answer, so TypeORM is told instead that the transaction is open (the two fields its commit,
-   * rollback and nested transactions read) and commits or rolls back as usual.
-   */
+  /** Runs `work` in one Postgres transaction; the events it records are published after commit. */
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const recorded: OutboxEvent[] = [];
-    const runner = this.dataSource.createQueryRunner();
-    let result: T;
-    try {
-      const client: PoolClient = await runner.connect();
-      // Its failure (a dead connection) fails the first statement too; awaited below in any case.
-      const begun = client.query('BEGIN');
-      begun.catch(() => undefined);
-      Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
-      try {
-        result = await work(new Tx(runner.manager, recorded));
-        await begun;
-        await runner.commitTransaction();
-      } catch (error) {
-        await runner.rollbackTransaction().catch(() => undefined);
-        throw error;
-      }
-    } finally {
-      await runner.release();
-    }
+    const result = await this.db.transaction((manager) => work(new Tx(manager, recorded)));
     // Not awaited: the caller's answer must not wait on Redis. What fails here, the sweeper sends.
     const numbered = recorded.filter((e) => e.seq > 0);
     for (let i = 0; i < numbered.length; i += PUBLISH_BATCH) void this.relay.publish(numbered.slice(i, i + PUBLISH_BATCH));

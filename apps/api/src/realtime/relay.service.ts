@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { EventEnvelope, Topic } from '@commons/realtime';
 import { ENV, Env } from '../config/env';
+import { DatabaseService } from '../database/database.module';
 import { JobsService } from '../jobs/jobs.service';
 import { prepared } from '../database/prepared';
 import { impliedJobs } from './implied-jobs';
@@ -46,6 +47,7 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
   constructor(
     @Inject(ENV) private readonly env: Env,
     private readonly dataSource: DataSource,
+    private readonly db: DatabaseService,
     private readonly jobs: JobsService,
   ) {
     this.publisher = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectionName: 'commons-relay' });
@@ -140,7 +142,7 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
    * earlier seq of its topic is committed, which DeliveryService's gap filling relies on.
    */
   private number(topic: Topic): Promise<OutboxEvent[]> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.db.transaction(async (manager) => {
       const [{ seq }] = await manager.query(
         `INSERT INTO topic_seqs (topic, seq) VALUES ($1, 0) ON CONFLICT (topic) DO UPDATE SET seq = topic_seqs.seq RETURNING seq`,
         [topic],
@@ -178,7 +180,7 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
       // SKIP LOCKED: every process sweeps, no two send the same batch at once. (A deferred row numbered more
       // than the grace after its insert can still be sent here and by its numbering relay: instances drop
       // the repeat by seq and BullMQ the repeated job id.)
-      return await this.dataSource.transaction(async (manager) => {
+      return await this.db.transaction(async (manager) => {
         const rows = await manager.query(
           prepared(`SELECT ${OUTBOX_COLUMNS} FROM outbox
            WHERE published_at IS NULL AND seq IS NOT NULL AND created_at < now() - make_interval(secs => $1)
