@@ -151,6 +151,28 @@ describe('who is notified', () => {
     expect((await reader.client.get('/api/notifications')).body.items[0].url).toBe(`/threads/${th.id}#message-${m1.id}`);
   });
 
+  it('a message the check holds tells nobody; once a moderator lets it through, the people it concerns hear of it, once', async () => {
+    const author = await member('Tia Thread');
+    const watcher = await member('Val Watcher');
+    const mentioned = await member('Max Mentioned');
+    const writer = await member('Rex Rude');
+    const { thread: th } = await thread(author.client, { title: 'Validator errors' });
+    await settled();
+    await watch(watcher, 'thread', th.id, 'watching');
+    const rude = await post(writer.client, th.id, `${mentionToken({ id: mentioned.user.id, displayName: 'Max Mentioned' })} this validator is fucking useless`);
+    await settled();
+    expect((await t.db.query(`SELECT state FROM messages WHERE id = $1`, [rude.id]))[0].state).toBe('held');
+    for (const m of [author, watcher, mentioned]) expect(await inbox(m.client)).toEqual([]);
+
+    const [{ id: itemId }] = await t.db.query(`SELECT id FROM moderation_items WHERE subject_type = 'message' AND subject_id = $1`, [rude.id]);
+    expect((await admin.post(`/api/moderation/items/${itemId}/decision`, { decision: 'approve' })).status).toBe(200);
+    await settled();
+    expect(await inbox(author.client)).toEqual(['message: Rex Rude posted in “Validator errors”']);
+    expect(await inbox(watcher.client)).toEqual(['message: Rex Rude posted in “Validator errors”']);
+    expect(await inbox(mentioned.client)).toEqual(['mention: Rex Rude mentioned you in “Validator errors”']);
+    expect(await inbox(writer.client)).toEqual([]);
+  });
+
   it('a question answered: the asker hears it as an answer, which outranks watching their own thread', async () => {
     const asker = await member('Ada Asker');
     const helper = await member('Hal Helper');

@@ -14,8 +14,11 @@ export const JobPayloads = {
     digest: z.object({}),
   },
   moderation: {
-    /** Check a new feedback item or message for personal data, abuse and spam. */
-    check: z.object({ subjectType: z.enum(['feedback', 'message']), subjectId: z.number().int() }),
+    /**
+     * Check a new feedback item or message for personal data, abuse and spam. `eventId`: the
+     * `message.created` that showed a message; the people it concerns are told of it once it passes.
+     */
+    check: z.object({ subjectType: z.enum(['feedback', 'message']), subjectId: z.number().int(), eventId: z.number().int().optional() }),
     /** Daily: forget the original text of items decided longer ago than the retention period. */
     'purge-originals': z.object({}),
   },

@@ -78,3 +78,23 @@ describe('Batcher', () => {
     expect(await Promise.all([batcher.add('double', 2), batcher.add('same', 2)])).toEqual([4, 2]);
   });
 });
+
+describe('Batcher keyed', () => {
+  it('takes items with the same key as one (the first asked for), answering each by its key', async () => {
+    const seen: { id: number; note?: string }[][] = [];
+    const batcher = new Batcher<{ id: number; note?: string }, string>(
+      async (_, items) => {
+        seen.push(items);
+        return new Map(items.map((i) => [i.id, `${i.id}:${i.note ?? '-'}`]));
+      },
+      10,
+      1,
+      (item) => item.id,
+    );
+    const busy = batcher.add('k', { id: 0 });
+    const answers = Promise.all([batcher.add('k', { id: 1, note: 'first' }), batcher.add('k', { id: 1, note: 'second' }), batcher.add('k', { id: 2 })]);
+    expect(await busy).toBe('0:-');
+    expect(await answers).toEqual(['1:first', '1:first', '2:-']);
+    expect(seen).toEqual([[{ id: 0 }], [{ id: 1, note: 'first' }, { id: 2 }]]);
+  });
+});

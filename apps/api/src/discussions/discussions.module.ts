@@ -7,6 +7,7 @@ import { CreateThreadInput, EditMessageInput, Emoji, FlagInput, MessageQuery, Po
 import { RateLimiter } from '../common/rate-limiter';
 import { Auth, Authenticated, AuthDto } from '../identity/auth.guard';
 import { ModerationModule } from '../moderation/moderation.module';
+import { NotificationsCoreModule } from '../notifications/notifications.module';
 import { MessageRepository, ThreadRepository } from './discussions.repository';
 import { MessageSubject } from './message.subject';
 import { MessagesService } from './messages.service';
@@ -116,7 +117,7 @@ export class MessagesController {
 }
 
 /** What the worker needs too: moderation of messages. */
-@Module({ imports: [ModerationModule], providers: [MessageRepository, MessageSubject], exports: [MessageRepository] })
+@Module({ imports: [ModerationModule, NotificationsCoreModule], providers: [MessageRepository, MessageSubject], exports: [MessageRepository] })
 export class DiscussionsCoreModule {}
 
 @Module({

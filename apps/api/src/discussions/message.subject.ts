@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { topics } from '@commons/realtime';
 import type { Check, ModerationSubject, Redacted, SubjectContent } from '../moderation/moderation.subject';
 import { ModerationService } from '../moderation/moderation.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import type { Tx } from '../realtime/outbox.service';
 import { MessageRepository, toMessage } from './discussions.repository';
 
@@ -14,6 +15,7 @@ import { MessageRepository, toMessage } from './discussions.repository';
 export class MessageSubject implements ModerationSubject {
   constructor(
     private readonly messages: MessageRepository,
+    private readonly notifications: NotificationsService,
     moderation: ModerationService,
   ) {
     // In the constructor, not onModuleInit: the demo seeder enqueues items before the app is initialised.
@@ -45,7 +47,8 @@ export class MessageSubject implements ModerationSubject {
   }
 
   /**
-   * Published needs nothing (a message is visible until held); held ones are few, one at a time. Their
+   * A message is visible until held, so one that passed stays as it is, and the people it concerns
+   * (mentions, a reply's parent, watchers) are told of it now. Held ones are few, one at a time. Their
    * events go in one recordMany, which locks the threads' seqs in sorted order: two batches holding
    * messages in the same threads cannot deadlock.
    */
@@ -58,6 +61,9 @@ export class MessageSubject implements ModerationSubject {
       hidden.push({ topic: topics.thread(Number(message.thread_id)), payload: { id, seq: message.seq } });
     }
     await tx.recordMany('message.hidden', hidden);
+    // After the threads' seqs, as every writer takes them (threads, then people): no deadlock with a decision.
+    const passed = checks.filter((c) => c.state === 'published' && c.eventId).map((c) => c.eventId!);
+    if (passed.length) await this.notifications.notifyOf(tx, passed);
   }
 
   async applyDecision(tx: Tx, id: number, decision: 'approve' | 'redact' | 'reject', redacted: Redacted, actorId: string) {
@@ -71,7 +77,8 @@ export class MessageSubject implements ModerationSubject {
     if (decision === 'redact') await this.messages.replaceBody(tx.manager, id, redacted.summary);
     await this.messages.setState(tx.manager, id, 'visible');
     const message = toMessage((await this.messages.get(id, tx.manager))!);
-    if (before.state !== 'visible') await tx.record(topic, 'message.created', message, actorId);
+    // Shown only now: the people it concerns are told now too (its check, done earlier, told nobody).
+    if (before.state !== 'visible') await this.notifications.notify(tx, [await tx.record(topic, 'message.created', message, actorId)]);
     else if (decision === 'redact') await tx.record(topic, 'message.updated', message, actorId);
   }
 }

@@ -35,7 +35,12 @@ const DECIDED: Record<DecisionInput['decision'], ModerationState> = { approve: '
 @Injectable()
 export class ModerationService {
   private readonly subjects = new Map<SubjectType, ModerationSubject>();
-  private readonly checks = new Batcher<number, string>((type, ids) => this.checkMany(type as SubjectType, ids), CHECK_BATCH, 2);
+  private readonly checks = new Batcher<JobData<'moderation', 'check'>, string>(
+    (type, jobs) => this.checkMany(type as SubjectType, jobs.map((j) => j.subjectId), new Map(jobs.filter((j) => j.eventId).map((j) => [j.subjectId, j.eventId!]))),
+    CHECK_BATCH,
+    2,
+    (job) => job.subjectId,
+  );
 
   constructor(
     private readonly outbox: OutboxService,
@@ -85,19 +90,22 @@ export class ModerationService {
    * The `moderation/check` job. Idempotent: a second run finds the item checked and does nothing. Jobs
    * that run at once in this process are checked together (see checkMany).
    */
-  check({ subjectType, subjectId }: JobData<'moderation', 'check'>) {
-    return this.checks.add(subjectType, subjectId);
+  check(job: JobData<'moderation', 'check'>) {
+    return this.checks.add(job.subjectType, job);
   }
 
   /**
    * Checks a batch of subjects in a fixed number of round trips, whatever its size (recent texts, then a
    * transaction: lock items, read subjects, record checks, apply them, record events, commit). One
    * transaction per item spent its CPU on round trips, not on the detector (docs/PERFORMANCE.md).
-   * A subject that is gone fails alone; the rest of the batch goes ahead.
+   * A subject that is gone fails alone; the rest of the batch goes ahead. `shownBy`: the event that showed
+   * a subject before its check (see Check).
    */
-  async checkMany(subjectType: SubjectType, subjectIds: number[]): Promise<Map<number, string | Error>> {
+  async checkMany(subjectType: SubjectType, subjectIds: number[], shownBy = new Map<number, number>()): Promise<Map<number, string | Error>> {
     const subject = this.subject(subjectType);
-    const recentTexts = await subject.recentTexts(subjectIds);
+    // On its own connection while the transaction starts, not before it: one wait fewer per batch.
+    const recent = subject.recentTexts(subjectIds);
+    recent.catch(() => undefined); // awaited below; this only keeps a failure before then from going unhandled
     return this.outbox.transaction(async (tx) => {
       const results = new Map<number, string | Error>();
       // Locked, then read: an edit under review (which locks the item first too) cannot slip in between.
@@ -110,6 +118,7 @@ export class ModerationService {
       for (const row of made) rows.set(Number(row.subject_id), row);
       const raced = missing.filter((id) => !rows.has(id));
       if (raced.length) for (const row of await this.items.lockedFor(tx.manager, subjectType, raced)) rows.set(Number(row.subject_id), row);
+      const recentTexts = await recent;
       const checks = [];
       for (const id of subjectIds) {
         const content = contents.get(id);
@@ -128,7 +137,9 @@ export class ModerationService {
       );
       await subject.applyChecks(
         tx,
-        checks.filter((c) => !c.row.decided_at).map((c) => ({ id: c.id, state: stateOf(c.outcome), redacted: c.outcome === 'personal_data' ? c.redacted : null })),
+        checks
+          .filter((c) => !c.row.decided_at)
+          .map((c) => ({ id: c.id, state: stateOf(c.outcome), redacted: c.outcome === 'personal_data' ? c.redacted : null, eventId: shownBy.get(c.id) })),
       );
       // Each item as it now stands: the locked row with what the check changed (no second read).
       const updated = checks.map((c) => ({ topic: 'moderation' as const, payload: toItem({ ...c.row, ...recorded.get(Number(c.row.id))! }, c.content) }));

@@ -6,8 +6,11 @@ import type { Tx } from '../realtime/outbox.service';
 export type SubjectType = ModerationItem['subjectType'];
 export type SubjectContent = ModerationItem['content'];
 export type Redacted = NonNullable<ModerationItem['redacted']>;
-/** A check's verdict on one subject; `redacted` only when it found personal data. */
-export type Check = { id: number; state: 'published' | 'held'; redacted: Redacted | null };
+/**
+ * A check's verdict on one subject; `redacted` only when it found personal data. `eventId`: the event
+ * that showed the subject before its check (a visible message's `message.created`).
+ */
+export type Check = { id: number; state: 'published' | 'held'; redacted: Redacted | null; eventId?: number };
 
 /**
  * What moderation needs from a kind of thing it checks (feedback, messages): its text, and what

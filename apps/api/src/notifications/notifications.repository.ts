@@ -52,11 +52,20 @@ export class NotificationRepository {
     return rows.map((r: { id: string }) => r.id);
   }
 
-  /** What a message notification needs to say: the thread's title, asker and kind, and who wrote the parent. */
-  async messageContext(threadId: number, parentId: number | null): Promise<{ title: string; threadAuthor: string; kind: string; parentAuthor: string | null } | null> {
-    const rows = await this.dataSource.query(
-      prepared(`SELECT t.title, t.author_id, t.kind, (SELECT author_id FROM messages WHERE id = $2) AS parent_author FROM threads t WHERE t.id = $1`),
-      [threadId, parentId],
+  /**
+   * What a message notification needs to say: the thread's title, asker and kind, and who wrote the
+   * parent. Null once the message is no longer visible (held or deleted meanwhile): no news then.
+   */
+  async messageContext(
+    threadId: number,
+    parentId: number | null,
+    messageId: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ title: string; threadAuthor: string; kind: string; parentAuthor: string | null } | null> {
+    const rows = await manager.query(
+      prepared(`SELECT t.title, t.author_id, t.kind, (SELECT author_id FROM messages WHERE id = $2) AS parent_author FROM threads t
+       WHERE t.id = $1 AND EXISTS (SELECT 1 FROM messages WHERE id = $3 AND state = 'visible')`),
+      [threadId, parentId, messageId],
     );
     return rows.length ? { title: rows[0].title, threadAuthor: rows[0].author_id, kind: rows[0].kind, parentAuthor: rows[0].parent_author } : null;
   }

@@ -3,8 +3,9 @@ import { DatabaseService } from '../database/database.module';
 import type { JobData } from '@commons/realtime';
 import { topics } from '@commons/realtime';
 import type { AuthDto } from '../identity/auth.guard';
-import { OutboxService } from '../realtime/outbox.service';
-import { NotificationRepository, NotificationRow } from './notifications.repository';
+import type { OutboxEvent } from '../realtime/outbox.event';
+import { OutboxService, Tx } from '../realtime/outbox.service';
+import { NewNotification, NotificationRepository, NotificationRow } from './notifications.repository';
 import { RecipientsService } from './recipients.service';
 
 /** Rows per INSERT when fanning out. */
@@ -34,14 +35,28 @@ export class NotificationsService {
     const recipients = await this.rules.recipients(event);
     // Often nobody (an author is never told of their own message): then no transaction to open and commit.
     if (!recipients.length) return 0;
-    return this.outbox.transaction(async (tx) => {
-      let count = 0;
-      for (let i = 0; i < recipients.length; i += BATCH) {
-        const created = await this.notifications.insertNew(tx.manager, recipients.slice(i, i + BATCH));
-        count += (await tx.recordMany('notification.created', created.map((row) => ({ topic: topics.user(row.user_id), payload: toNotification(row) })))).length;
-      }
-      return count;
-    });
+    return this.outbox.transaction((tx) => this.write(tx, recipients));
+  }
+
+  /** The fan-out of these events in the caller's transaction (a message's check, a moderator's decision). */
+  async notify(tx: Tx, events: OutboxEvent[]) {
+    // Reads only, each on its own: sent together (the pool is pipelined), a batch of checks waits for one reply, not one per event.
+    const recipients = await Promise.all(events.map((event) => this.rules.recipients(event, tx.manager)));
+    return this.write(tx, recipients.flat());
+  }
+
+  async notifyOf(tx: Tx, eventIds: number[]) {
+    return this.notify(tx, await this.outbox.getMany(eventIds, tx.manager));
+  }
+
+  private async write(tx: Tx, recipients: NewNotification[]) {
+    let count = 0;
+    for (let i = 0; i < recipients.length; i += BATCH) {
+      const created = await this.notifications.insertNew(tx.manager, recipients.slice(i, i + BATCH));
+      await tx.recordMany('notification.created', created.map((row) => ({ topic: topics.user(row.user_id), payload: toNotification(row) })));
+      count += created.length;
+    }
+    return count;
   }
 
   async inbox(auth: AuthDto, query: { limit: number; before?: number }) {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { type ModerationItem, type WatchLevel } from '@commons/domain';
 import type { EventPayload } from '@commons/realtime';
 import type { OutboxEvent } from '../realtime/outbox.event';
@@ -17,7 +18,8 @@ export class RecipientsService {
     private readonly watches: WatchRepository,
   ) {}
 
-  async recipients(event: OutboxEvent): Promise<NewNotification[]> {
+  /** `manager`: read in that transaction (a decision that shows a message tells its readers before it commits). */
+  async recipients(event: OutboxEvent, manager?: EntityManager): Promise<NewNotification[]> {
     const out: NewNotification[] = [];
     let actor = event.actorId;
     let levels = new Map<string, WatchLevel>();
@@ -35,9 +37,9 @@ export class RecipientsService {
       const m = event.payload as EventPayload<'message.created'>;
       // A held message let through by a moderator is still its author's doing.
       actor = m.author.id;
-      const context = await this.notifications.messageContext(m.threadId, m.parentId);
+      const context = await this.notifications.messageContext(m.threadId, m.parentId, m.id, manager);
       if (!context) return [];
-      levels = await this.watches.levels({ threadId: m.threadId });
+      levels = await this.watches.levels({ threadId: m.threadId }, manager);
       const url = `/threads/${m.threadId}#message-${m.id}`;
       const who = m.author.displayName;
       for (const userId of m.mentions) add(userId, 'mention', `${who} mentioned you in “${context.title}”`, url);

@@ -3,8 +3,8 @@ import type { JobSpec } from '@commons/realtime';
 import type { OutboxEvent } from './outbox.event';
 
 /** Every feedback item and message is checked once: the id is the subject, whichever event came first. */
-function check(subjectType: 'feedback' | 'message', subjectId: number): JobSpec {
-  return { queue: 'moderation', name: 'check', jobId: `moderate:${subjectType}:${subjectId}`, data: { subjectType, subjectId } };
+function check(subjectType: 'feedback' | 'message', subjectId: number, eventId?: number): JobSpec {
+  return { queue: 'moderation', name: 'check', jobId: `moderate:${subjectType}:${subjectId}`, data: { subjectType, subjectId, ...(eventId && { eventId }) } };
 }
 
 function notify(event: OutboxEvent): JobSpec {
@@ -39,8 +39,11 @@ export function impliedJobs(event: OutboxEvent): JobSpec[] {
     case 'initiative.milestone.changed':
       return (event.payload as { completed: boolean }).completed ? [notify(event)] : [];
     case 'message.created': {
+      // Its mentions, replies and watchers are told by the check, once it passes (in the check's
+      // transaction: one job, not two), so a message the check holds reaches no inbox or email. One
+      // a moderator lets through was checked already: the decision tells them (MessageSubject).
       const { id, state } = event.payload as { id: number; state: string };
-      return state === 'visible' ? [check('message', id), notify(event)] : [];
+      return state === 'visible' ? [check('message', id, event.id)] : [];
     }
     default:
       return [];

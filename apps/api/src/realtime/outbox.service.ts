@@ -42,7 +42,7 @@ const RECORD_MANY = `WITH input AS (SELECT * FROM unnest($1::text[], $2::jsonb[]
   ORDER BY input.n
   RETURNING ${INSERTED}`;
 const RANGE = `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE topic = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4`;
-const GET = `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE id = $1`;
+const GET = `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE id = ANY($1) ORDER BY id`;
 
 const byTopic = (a: { topic: string }, b: { topic: string }) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0);
 
@@ -137,7 +137,12 @@ export class OutboxService {
   }
 
   async get(id: number): Promise<OutboxEvent | null> {
-    const rows = await this.dataSource.query(prepared(GET), [id]);
-    return rows.length ? fromRow(rows[0]) : null;
+    return (await this.getMany([id]))[0] ?? null;
+  }
+
+  /** In id order; those that do not exist are left out. */
+  async getMany(ids: number[], manager: EntityManager = this.dataSource.manager): Promise<OutboxEvent[]> {
+    const rows = await manager.query(prepared(GET), [ids]);
+    return rows.map(fromRow);
   }
 }
