@@ -192,7 +192,7 @@ async function runPhase(state, { rate, writes, drainMs = 15_000 }) {
     if (trace) {
       const t = m.times.map((time) => time - sentAt[k]).sort((a, b) => a - b);
       const ms = (v) => v.toFixed(1);
-      trace.push([target.name, rate, k, ms(sentAt[k]), ms(answeredAt[k] - sentAt[k]), ms(t[0]), ms(t[t.length >> 1]), ms(last)].join(','));
+      trace.push([target.name, rate, k, ms(performance.timeOrigin + sentAt[k]), ms(answeredAt[k] - sentAt[k]), ms(t[0]), ms(t[t.length >> 1]), ms(last)].join(','));
     }
   }
   const http = [];

@@ -42,11 +42,13 @@
  *   BENCH_READS_SECONDS, BENCH_READS_CONNECTIONS   each autocannon run (default 6 s, 32 connections)
  *   BENCH_NOTIFY         1 runs the notifications fan-out (default 1)
  *   BENCH_NOTIFY_WATCHERS, BENCH_NOTIFY_ONLINE, BENCH_NOTIFY_ROUNDS   its size (10000, 1000, 3)
- *   BENCH_ONLY           jobs | intake: run that scenario alone (its JSON on stdout; no table, no results.json)
+ *   BENCH_ONLY           jobs | intake | message: run that scenario alone (its JSON on stdout; no table, no
+ *                        results.json); message: what one post costs each process in CPU (bench/message-cost.js,
+ *                        at BENCH_RATE for BENCH_SECONDS twice)
  *   BENCH_RESULTS        where to write the results (default bench/results.json)
  *   BENCH_TRACE          a file the fan-out's phases append one CSV line per write to (target, rate, write,
- *                        sent at, HTTP answer, first / median / last receipt, ms after sending): where a
- *                        write's time went, for a post-mortem
+ *                        sent at in ms since the epoch, HTTP answer, first / median / last receipt, ms after
+ *                        sending): where a write's time went, for a post-mortem (and beside what else ran then)
  *   BENCH_TIMEOUT_S      hard limit of the whole run (default 660; a scenario that would not fit in
  *                        what is left is skipped with a note, never cut short)
  *
@@ -67,6 +69,7 @@ const { scaleOutScenario, scaleOutRows } = require('./scaleout');
 const { connectionsScenario, connectionsRows } = require('./connections');
 const { readsScenario, readsRows } = require('./reads');
 const { notificationsScenario, notificationsRows } = require('./notifications');
+const { messageCost } = require('./message-cost');
 
 const env = process.env;
 const num = (name, fallback) => (env[name] === undefined || env[name] === '' ? fallback : Number(env[name]));
@@ -302,6 +305,11 @@ async function main() {
     const commons = await commonsTarget(url, origin);
     const jobs = await jobsScenario({ env, url, origin, pids: commons.pids, n: JOBS, nBaseline: JOBS_BASELINE, maxRest: INTAKE_MAX_REST, twoWorkers: JOBS_TWO_WORKERS, log, children });
     console.log(JSON.stringify(jobs, null, 1));
+    return;
+  }
+  if (env.BENCH_ONLY === 'message') {
+    const commons = await commonsTarget(url, origin);
+    console.log(JSON.stringify(await messageCost(commons, { rate: RATE, seconds: SECONDS, log }), null, 1));
     return;
   }
   if (env.BENCH_ONLY === 'intake') {
