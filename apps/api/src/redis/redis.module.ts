@@ -8,7 +8,10 @@ export class RedisService implements OnApplicationShutdown {
   readonly client: Redis;
 
   constructor(@Inject(ENV) env: Env) {
-    this.client = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, connectionName: 'commons' });
+    // Auto-pipelining: the commands of one turn of the event loop (a rate-limit hit per submission from
+    // every request that turn) go out in one socket write, not one each: each write costs this machine
+    // far more than the bytes (docs/PERFORMANCE.md). Plain commands only here; BullMQ has its own.
+    this.client = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, connectionName: 'commons', enableAutoPipelining: true });
     // ioredis reconnects by itself; without a listener an outage would crash the process.
     this.client.on('error', () => undefined);
   }
