@@ -2,7 +2,7 @@ import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { DatabaseService } from '../src/database/database.module';
 import { OutboxService, Tx } from '../src/realtime/outbox.service';
-import { signedIn, startApp, TestApp } from './harness';
+import { eventually, signedIn, startApp, TestApp } from './harness';
 
 // DatabaseService.transaction, where every transaction opens, writes BEGIN with the first statement
 // (pg's pipeline mode) and tells TypeORM the transaction is open; these hold what that must not change,
@@ -20,7 +20,7 @@ const db = () => t.app.get(DatabaseService);
 const record = (tx: Tx) => tx.record('moderation', 'user.roles.changed', { userId, roles: ['member'], by: userId });
 const stored = async (id: number) => (await t.db.query(`SELECT count(*)::int AS n FROM outbox WHERE id = $1`, [id]))[0].n;
 
-/** What the next transaction's connection writes and hears, in order: 'BEGIN', 'marker' (the first statement), 'other', 'reply'. */
+/** What the next transaction's connection writes and hears, in order: 'BEGIN', 'marker' (the first statement), 'COMMIT', 'other', 'reply'. */
 function watchNextConnection(): string[] {
   const seen: string[] = [];
   const dataSource = t.app.get(DataSource);
@@ -35,7 +35,7 @@ function watchNextConnection(): string[] {
       const heard = () => seen.push('reply');
       stream.write = function (this: typeof stream, chunk: Buffer, ...rest: unknown[]) {
         const text = chunk.toString('latin1');
-        seen.push(text.includes('BEGIN') ? 'BEGIN' : text.includes('pipelined_marker') ? 'marker' : 'other');
+        seen.push(text.includes('BEGIN') ? 'BEGIN' : text.includes('pipelined_marker') ? 'marker' : text.includes('COMMIT') ? 'COMMIT' : 'other');
         return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
       } as typeof stream.write;
       stream.prependListener('data', heard);
@@ -99,4 +99,57 @@ it('opens at the isolation level asked for (the inbox reads its seq, page and co
   const level = (isolation?: 'REPEATABLE READ') => db().transaction(async (manager) => (await manager.query(`SHOW transaction_isolation`))[0].transaction_isolation, isolation);
   expect(await level('REPEATABLE READ')).toBe('repeatable read');
   expect(await level()).toBe('read committed');
+});
+
+describe('events recorded at commit', () => {
+  const topic = () => `user:${userId}` as const;
+  // Told apart by their roles (the payload's schema keeps nothing else of ours).
+  const ROLES = { 1: ['member'], 2: ['moderator'], 10: ['member'], 11: ['moderator'], 12: ['member', 'admin'], 13: ['admin'], 20: ['member'] } as const;
+  const roles = (n: keyof typeof ROLES) => ({ userId, roles: [...ROLES[n]], by: userId });
+
+  it('go out in one statement written with COMMIT, before Postgres has answered either', async () => {
+    const seen = watchNextConnection();
+    await outbox().transaction(async (tx) => {
+      await tx.manager.query(`SELECT 1 AS pipelined_marker`);
+      tx.recordAtCommit('user.roles.changed', [{ topic: topic(), payload: roles(1) }]);
+      tx.recordAtCommit('user.roles.changed', [{ topic: topic(), payload: roles(2) }]);
+    });
+    const events = seen.indexOf('other', seen.indexOf('marker'));
+    const commit = seen.indexOf('COMMIT');
+    expect(events).toBeGreaterThan(0);
+    expect(commit).toBeGreaterThan(events);
+    expect(seen.slice(events, commit)).not.toContain('reply');
+  });
+
+  it('are numbered after the events the transaction recorded before them, in the order given, and published', async () => {
+    let first = 0;
+    await outbox().transaction(async (tx) => {
+      first = (await tx.record(topic(), 'user.roles.changed', roles(10))).seq;
+      tx.recordAtCommit('user.roles.changed', [{ topic: topic(), payload: roles(11) }, { topic: 'moderation', payload: roles(12) }]);
+      tx.recordAtCommit('user.roles.changed', [{ topic: topic(), payload: roles(13) }], userId);
+    });
+    const rows = await t.db.query(`SELECT seq::int, payload->'roles' AS roles, actor_id FROM outbox WHERE topic = $1 AND seq >= $2 ORDER BY seq`, [topic(), first]);
+    expect(rows).toEqual([
+      { seq: first, roles: ['member'], actor_id: null },
+      { seq: first + 1, roles: ['moderator'], actor_id: null },
+      { seq: first + 2, roles: ['admin'], actor_id: userId },
+    ]);
+    const published = async () => (await t.db.query(`SELECT count(*)::int AS n FROM outbox WHERE topic = $1 AND seq > $2 AND published_at IS NULL`, [topic(), first]))[0].n;
+    await eventually(async () => expect(await published()).toBe(0));
+  });
+
+  it('roll the whole transaction back when they cannot be written, and the write fails', async () => {
+    let lost = 0;
+    // An actor that is no uuid: the statement fails in Postgres, after the work is done.
+    await expect(
+      outbox().transaction(async (tx) => {
+        lost = (await record(tx)).id;
+        tx.recordAtCommit('user.roles.changed', [{ topic: topic(), payload: roles(20) }], 'not-a-uuid');
+      }),
+    ).rejects.toThrow(/uuid/);
+    expect(await stored(lost)).toBe(0);
+    // And the connection serves the next transaction.
+    const kept = await outbox().transaction(async (tx) => (await record(tx)).id);
+    expect(await stored(kept)).toBe(1);
+  });
 });

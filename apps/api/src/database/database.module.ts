@@ -74,7 +74,7 @@ export class DatabaseService {
    * open (the two fields its commit, rollback and nested transactions read) and commits or rolls back
    * as usual.
    */
-  async transaction<T>(work: (manager: EntityManager) => Promise<T>, isolation?: 'REPEATABLE READ'): Promise<T> {
+  async transaction<T>(work: (manager: EntityManager, client: PoolClient) => Promise<T>, isolation?: 'REPEATABLE READ'): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     try {
       const client: PoolClient = await runner.connect();
@@ -83,7 +83,7 @@ export class DatabaseService {
       begun.catch(() => undefined);
       Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
       try {
-        const result = await work(runner.manager);
+        const result = await work(runner.manager, client);
         await begun;
         await runner.commitTransaction();
         return result;

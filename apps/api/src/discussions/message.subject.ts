@@ -48,9 +48,9 @@ export class MessageSubject implements ModerationSubject {
 
   /**
    * A message is visible until held, so one that passed stays as it is, and the people it concerns
-   * (mentions, a reply's parent, watchers) are told of it now. Held ones are few, one at a time. Their
-   * events go in one recordMany, which locks the threads' seqs in sorted order: two batches holding
-   * messages in the same threads cannot deadlock.
+   * (mentions, a reply's parent, watchers) are told of it now. Held ones are few, one at a time. All
+   * the events go with the commit, in one statement that locks their topics' seqs in sorted order: two
+   * batches, or a batch and a decision, cannot deadlock on them.
    */
   async applyChecks(tx: Tx, checks: Check[]) {
     const hidden = [];
@@ -60,8 +60,7 @@ export class MessageSubject implements ModerationSubject {
       await this.messages.setState(tx.manager, id, 'held');
       hidden.push({ topic: topics.thread(Number(message.thread_id)), payload: { id, seq: message.seq } });
     }
-    await tx.recordMany('message.hidden', hidden);
-    // After the threads' seqs, as every writer takes them (threads, then people): no deadlock with a decision.
+    tx.recordAtCommit('message.hidden', hidden);
     const passed = checks.filter((c) => c.state === 'published' && c.eventId).map((c) => c.eventId!);
     if (passed.length) await this.notifications.notifyOf(tx, passed);
   }

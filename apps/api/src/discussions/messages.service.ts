@@ -55,7 +55,7 @@ export class MessagesService {
     }
     const message = toMessage(row);
     if (held) await this.moderation.enqueue(tx, 'message', message.id);
-    else await tx.record(topics.thread(threadId), 'message.created', message, auth.user.id);
+    else tx.recordAtCommit('message.created', [{ topic: topics.thread(threadId), payload: message }], auth.user.id);
     return message;
   }
 

@@ -83,7 +83,7 @@ export class ModerationService {
     if (!subjects.length) return;
     const rows = await this.items.createNew(tx.manager, subjectType, subjects.map((s) => s.id));
     const contents = new Map(subjects.map((s) => [s.id, s.content]));
-    await tx.recordMany('moderation.item.created', rows.map((row) => ({ topic: 'moderation', payload: toItem(row, contents.get(Number(row.subject_id))!) })));
+    tx.recordAtCommit('moderation.item.created', rows.map((row) => ({ topic: 'moderation', payload: toItem(row, contents.get(Number(row.subject_id))!) })));
   }
 
   /**
@@ -143,7 +143,7 @@ export class ModerationService {
       );
       // Each item as it now stands: the locked row with what the check changed (no second read).
       const updated = checks.map((c) => ({ topic: 'moderation' as const, payload: toItem({ ...c.row, ...recorded.get(Number(c.row.id))! }, c.content) }));
-      await tx.recordMany('moderation.item.updated', updated);
+      tx.recordAtCommit('moderation.item.updated', updated);
       for (const c of checks) results.set(c.id, c.outcome);
       return results;
     });

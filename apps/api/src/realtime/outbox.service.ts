@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { PoolClient, QueryConfig } from 'pg';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { EventPayload, EventPayloads, EventType, Topic } from '@commons/realtime';
 import { DatabaseService } from '../database/database.module';
 import { prepared } from '../database/prepared';
@@ -30,14 +31,14 @@ const RECORD_NUMBERED = `WITH next AS (
   INSERT INTO outbox (topic, seq, type, payload, actor_id)
   SELECT $1, next.seq, $2, $3, $4 FROM next
   RETURNING ${INSERTED}`;
-const RECORD_MANY = `WITH input AS (SELECT * FROM unnest($1::text[], $2::jsonb[]) WITH ORDINALITY AS t(topic, payload, n)),
+const RECORD_MANY = `WITH input AS (SELECT * FROM unnest($1::text[], $2::jsonb[], $3::text[], $4::uuid[]) WITH ORDINALITY AS t(topic, payload, type, actor_id, n)),
   counts AS (SELECT topic, count(*) AS k FROM input GROUP BY topic),
   next AS (
     INSERT INTO topic_seqs (topic, seq) SELECT topic, k FROM counts ORDER BY topic
     ON CONFLICT (topic) DO UPDATE SET seq = topic_seqs.seq + EXCLUDED.seq
     RETURNING topic, seq AS last)
   INSERT INTO outbox (topic, seq, type, payload, actor_id)
-  SELECT input.topic, next.last - counts.k + row_number() OVER (PARTITION BY input.topic ORDER BY input.n), $3, input.payload, $4
+  SELECT input.topic, next.last - counts.k + row_number() OVER (PARTITION BY input.topic ORDER BY input.n), input.type, input.payload, input.actor_id
   FROM input JOIN counts USING (topic) JOIN next USING (topic)
   ORDER BY input.n
   RETURNING ${INSERTED}`;
@@ -46,11 +47,18 @@ const GET = `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE id = ANY($1) ORDER BY id
 
 const byTopic = (a: { topic: string }, b: { topic: string }) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0);
 
+/** An event to write in one statement with others (recordMany, recordAtCommit), its payload checked. */
+type Pending = { topic: Topic; type: EventType; payload: unknown; actorId: string | null };
+
 /** A transaction that can record events; they are published only once it has committed. */
 export class Tx {
+  private readonly atCommit: Pending[] = [];
+
+  /** `client`: the transaction's own connection, for the events recorded at commit (OutboxService.transaction). */
   constructor(
     readonly manager: EntityManager,
     private readonly recorded: OutboxEvent[],
+    private readonly client?: PoolClient,
   ) {}
 
   /**
@@ -78,20 +86,57 @@ export class Tx {
    */
   async recordMany<T extends EventType>(type: T, events: { topic: Topic; payload: EventPayload<T> }[], actorId: string | null = null): Promise<OutboxEvent[]> {
     if (!events.length) return [];
-    // Sorted by topic, and in the given order within one: the order the seqs are given in below.
-    const sorted = events
-      .map((e, n) => ({ n, topic: e.topic, payload: EventPayloads[type].parse(e.payload) }))
-      .sort((a, b) => byTopic(a, b) || a.n - b.n);
-    const rows = (await this.manager.query(
-      prepared(RECORD_MANY),
-      [sorted.map((e) => e.topic), sorted.map((e) => JSON.stringify(e.payload)), type, actorId],
-    )) as Inserted[];
+    const { sorted, values } = many(checked(type, events, actorId));
+    return this.took(sorted, (await this.manager.query(prepared(RECORD_MANY), values)) as Inserted[]);
+  }
+
+  /**
+   * Like recordMany, but the events are written with the commit: every event recorded so in the
+   * transaction goes in one statement, sent together with COMMIT instead of a round trip ahead of it
+   * (a round trip costs more here than the statement: docs/PERFORMANCE.md). So for the last write of a
+   * transaction, whose events nothing in it reads. They are numbered then, after any the transaction
+   * recorded before, and their topics are locked only for the commit's own time.
+   */
+  recordAtCommit<T extends EventType>(type: T, events: { topic: Topic; payload: EventPayload<T> }[], actorId: string | null = null): void {
+    this.atCommit.push(...checked(type, events, actorId));
+  }
+
+  /**
+   * Writes the events recorded at commit; OutboxService.transaction calls it after the work, right
+   * before COMMIT. Straight on the connection, not through TypeORM (which awaits before it writes),
+   * so the statement is certain to be on the wire ahead of COMMIT. If it fails, Postgres ends the
+   * transaction at that COMMIT with a rollback; the promise rejects.
+   */
+  flush(): Promise<unknown> {
+    if (!this.atCommit.length) return Promise.resolve();
+    if (!this.client) throw new Error('recordAtCommit needs the transaction of OutboxService.transaction');
+    const { sorted, values } = many(this.atCommit.splice(0));
+    const statement = prepared(RECORD_MANY) as unknown as QueryConfig;
+    return this.client.query<Inserted>({ ...statement, values }).then(
+      (result) => this.took(sorted, result.rows),
+      (error: Error) => Promise.reject(new QueryFailedError(RECORD_MANY, values, error)),
+    );
+  }
+
+  private took(sorted: Pending[], rows: Inserted[]): OutboxEvent[] {
     // Rows in (topic, seq) order line up with `sorted`.
     rows.sort((a, b) => byTopic(a, b) || Number(a.seq) - Number(b.seq));
-    const recorded = rows.map((row, i) => fromRow({ ...row, type, payload: sorted[i].payload, actor_id: actorId }));
+    const recorded = rows.map((row, i) => fromRow({ ...row, type: sorted[i].type, payload: sorted[i].payload, actor_id: sorted[i].actorId }));
     this.recorded.push(...recorded);
     return recorded;
   }
+}
+
+// A payload that breaks the catalogue is a bug: fail the write rather than send clients garbage.
+function checked<T extends EventType>(type: T, events: { topic: Topic; payload: EventPayload<T> }[], actorId: string | null): Pending[] {
+  return events.map((e) => ({ topic: e.topic, type, payload: EventPayloads[type].parse(e.payload), actorId }));
+}
+
+/** RECORD_MANY's values: sorted by topic, and in the given order within one (the order the seqs are given in). */
+function many(events: Pending[]) {
+  const sorted = events.map((e, n) => ({ e, n })).sort((a, b) => byTopic(a.e, b.e) || a.n - b.n).map(({ e }) => e);
+  const values = [sorted.map((e) => e.topic), sorted.map((e) => JSON.stringify(e.payload)), sorted.map((e) => e.type), sorted.map((e) => e.actorId)];
+  return { sorted, values };
 }
 
 /** Events per PUBLISH: a fan-out to thousands of topics goes out in several messages. */
@@ -109,7 +154,16 @@ export class OutboxService {
   /** Runs `work` in one Postgres transaction; the events it records are published after commit. */
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const recorded: OutboxEvent[] = [];
-    const result = await this.db.transaction((manager) => work(new Tx(manager, recorded)));
+    let written: Promise<unknown> = Promise.resolve();
+    const result = await this.db.transaction(async (manager, client) => {
+      const tx = new Tx(manager, recorded, client);
+      const value = await work(tx);
+      written = tx.flush();
+      written.catch(() => undefined); // awaited once COMMIT has answered
+      return value;
+    });
+    // The COMMIT that answered after a failed flush was a rollback: nothing of the transaction is stored.
+    await written;
     // Not awaited: the caller's answer must not wait on Redis. What fails here, the sweeper sends.
     const numbered = recorded.filter((e) => e.seq > 0);
     for (let i = 0; i < numbered.length; i += PUBLISH_BATCH) void this.relay.publish(numbered.slice(i, i + PUBLISH_BATCH));
