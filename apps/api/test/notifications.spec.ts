@@ -305,6 +305,25 @@ describe('fan-out', () => {
     expect(live.events.filter((e) => e.type === 'notification.created')).toHaveLength(1);
   });
 
+  it('tells nobody of a message no longer visible by the time its notifications are worked out', async () => {
+    const author = await member();
+    const { thread: th } = await thread(author.client);
+    await settled();
+    const kept = await post(author.client, th.id, 'Staying');
+    const gone = await post(author.client, th.id, 'Going');
+    await settled();
+    expect((await author.client.request('DELETE', `/api/messages/${gone.id}`)).status).toBeLessThan(300);
+    // Someone starts watching only now, so neither message has told them yet; the fan-out is asked again.
+    const late = await member();
+    await watch(late, 'thread', th.id, 'watching');
+    const eventOf = async (id: number) =>
+      Number((await t.db.query(`SELECT id FROM outbox WHERE type = 'message.created' AND topic = $1 AND payload->>'id' = $2`, [topics.thread(th.id), String(id)]))[0].id);
+    const service = worker.get(NotificationsService);
+    expect(await service.fanOut({ eventId: await eventOf(gone.id) })).toBe(0);
+    expect(await service.fanOut({ eventId: await eventOf(kept.id) })).toBe(1);
+    expect(await inbox(late.client)).toHaveLength(1);
+  });
+
   it('writes thousands of rows in batches, one live event per recipient on their own topic', async () => {
     const author = await member();
     const { thread: th } = await thread(author.client);

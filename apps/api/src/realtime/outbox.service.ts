@@ -11,8 +11,9 @@ import { RelayService } from './relay.service';
  * Topics that many transactions write at once. Their events are numbered after commit (see
  * RelayService.sequence): a seq taken inside the writing transaction would lock the topic's
  * `topic_seqs` row through commit and fsync, so every write to the topic would commit one at a time.
- * Other topics keep the in-transaction seq, which costs no extra commit before publishing. A batch
- * (Tx.recordMany) is numbered in its transaction whatever the topic: one lock per batch, not per event.
+ * Other topics keep the in-transaction seq, which costs no extra commit before publishing. Events
+ * recorded at commit (Tx.recordAtCommit) are numbered there whatever the topic: one lock per
+ * transaction, held only through the commit.
  */
 export function sequencedAfterCommit(topic: Topic): boolean {
   return topic === 'moderation';
@@ -47,7 +48,7 @@ const GET = `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE id = ANY($1) ORDER BY id
 
 const byTopic = (a: { topic: string }, b: { topic: string }) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0);
 
-/** An event to write in one statement with others (recordMany, recordAtCommit), its payload checked. */
+/** An event to write with the commit (recordAtCommit), its payload checked. */
 type Pending = { topic: Topic; type: EventType; payload: unknown; actorId: string | null };
 
 /** A transaction that can record events; they are published only once it has committed. */
@@ -78,24 +79,13 @@ export class Tx {
   }
 
   /**
-   * Records many events of `type` in one statement (a fan-out to thousands of `user:<id>` topics, or a
-   * batch of checks, costs one round trip), any number per topic, all numbered here, in this
-   * transaction, even on a topic otherwise numbered after commit: one batch is one write, and numbering
-   * it here spares each event a second write and the batch a numbering commit. Topics are locked in
-   * sorted order, so two such writes cannot deadlock; the locks last until commit, so call it last.
-   */
-  async recordMany<T extends EventType>(type: T, events: { topic: Topic; payload: EventPayload<T> }[], actorId: string | null = null): Promise<OutboxEvent[]> {
-    if (!events.length) return [];
-    const { sorted, values } = many(checked(type, events, actorId));
-    return this.took(sorted, (await this.manager.query(prepared(RECORD_MANY), values)) as Inserted[]);
-  }
-
-  /**
-   * Like recordMany, but the events are written with the commit: every event recorded so in the
-   * transaction goes in one statement, sent together with COMMIT instead of a round trip ahead of it
-   * (a round trip costs more here than the statement: docs/PERFORMANCE.md). So for the last write of a
-   * transaction, whose events nothing in it reads. They are numbered then, after any the transaction
-   * recorded before, and their topics are locked only for the commit's own time.
+   * Records events to be written with the commit: every event recorded so in the transaction (a
+   * fan-out to thousands of `user:<id>` topics, a batch of checks, any number per topic) goes in one
+   * statement, sent together with COMMIT instead of a round trip ahead of it (a round trip costs more
+   * here than the statement: docs/PERFORMANCE.md). So for events nothing in the transaction reads
+   * back. They are numbered then, even on a topic otherwise numbered after commit (one write each, no
+   * numbering commit), after any the transaction recorded before; their topics are locked in sorted
+   * order (no deadlock between two such writes) and only for the commit's own time.
    */
   recordAtCommit<T extends EventType>(type: T, events: { topic: Topic; payload: EventPayload<T> }[], actorId: string | null = null): void {
     this.atCommit.push(...checked(type, events, actorId));
@@ -118,12 +108,10 @@ export class Tx {
     );
   }
 
-  private took(sorted: Pending[], rows: Inserted[]): OutboxEvent[] {
+  private took(sorted: Pending[], rows: Inserted[]) {
     // Rows in (topic, seq) order line up with `sorted`.
     rows.sort((a, b) => byTopic(a, b) || Number(a.seq) - Number(b.seq));
-    const recorded = rows.map((row, i) => fromRow({ ...row, type: sorted[i].type, payload: sorted[i].payload, actor_id: sorted[i].actorId }));
-    this.recorded.push(...recorded);
-    return recorded;
+    this.recorded.push(...rows.map((row, i) => fromRow({ ...row, type: sorted[i].type, payload: sorted[i].payload, actor_id: sorted[i].actorId })));
   }
 }
 
