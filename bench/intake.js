@@ -72,12 +72,23 @@ async function moderatorSocket(target) {
   return state;
 }
 
+/**
+ * BENCH_INTAKE_TRACE=<file>: one CSV line per request (target, rate, scheduled at in epoch ms, latency
+ * ms), to line up a step's slow requests with the servers' pauses (bench/mem-probe.js's BENCH_GC_LOG).
+ */
+function traceStep(file, name, rate, sentAt, answeredAt) {
+  const lines = [];
+  for (let i = 0; i < sentAt.length; i++) lines.push(`${name},${rate},${(performance.timeOrigin + sentAt[i]).toFixed(1)},${(answeredAt[i] - sentAt[i]).toFixed(2)}`);
+  require('node:fs').appendFileSync(file, lines.join('\n') + '\n');
+}
+
 /** One step of the staircase: `rate`/s for `seconds`. */
 async function intakeStep(target, moderator, { rate, seconds, connections }) {
   await target.refresh?.();
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const total = Math.round(rate * seconds);
   const sentAt = new Float64Array(total);
+  const answeredAt = new Float64Array(total);
   const latency = [];
   const ids = new Map(); // feedback id → scheduled time
   const errors = [];
@@ -99,6 +110,7 @@ async function intakeStep(target, moderator, { rate, seconds, connections }) {
       pending.push(
         post(target, agent, body(i)).then((r) => {
           const t = performance.now();
+          answeredAt[i] = t;
           if (r.status === 202) {
             ok++;
             latency.push(t - sentAt[i]);
@@ -112,6 +124,7 @@ async function intakeStep(target, moderator, { rate, seconds, connections }) {
   }
   await Promise.all(pending);
   const wallS = (performance.now() - start) / 1000;
+  if (process.env.BENCH_INTAKE_TRACE) traceStep(process.env.BENCH_INTAKE_TRACE, target.name, rate, sentAt, answeredAt);
   const cpu = cpuPercent(cpuBefore, cpuSeconds(pids), wallS);
   const machine = machinePercent(busyBefore, machineBusy());
   cpu.rest = Math.max(0, machine - Object.values(cpu).reduce((a, b) => a + b, 0));

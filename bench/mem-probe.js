@@ -19,3 +19,16 @@ process.on('SIGWINCH', () => {
     process.stderr.write(`[mem-probe] ${err.message}\n`);
   }
 });
+
+// BENCH_GC_LOG=1: every garbage collection of this process, one CSV line (epoch ms at its start, kind,
+// ms) to <BENCH_MEM_DIR>/gc-<pid>.csv, to line up pauses with a scenario's slow requests.
+if (process.env.BENCH_GC_LOG === '1') {
+  const { PerformanceObserver, constants } = require('node:perf_hooks');
+  const kinds = { [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor', [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major', [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental', [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weakcb' };
+  fs.mkdirSync(dir, { recursive: true });
+  const out = fs.openSync(path.join(dir, `gc-${process.pid}.csv`), 'a');
+  new PerformanceObserver((list) => {
+    const lines = list.getEntries().map((e) => `${(performance.timeOrigin + e.startTime).toFixed(1)},${kinds[e.detail?.kind] ?? e.detail?.kind},${e.duration.toFixed(2)}\n`);
+    fs.writeSync(out, lines.join(''));
+  }).observe({ entryTypes: ['gc'] });
+}

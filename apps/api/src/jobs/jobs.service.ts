@@ -38,13 +38,17 @@ export class JobsService implements OnApplicationShutdown {
     return queue;
   }
 
-  /** Deterministic job ids: BullMQ ignores an id it already holds, so a re-sweep adds nothing. */
+  /**
+   * Deterministic job ids: BullMQ ignores an id it already holds, so a re-sweep adds nothing.
+   *
+   * One `add` per job, all sent at once, not `addBulk`: addBulk goes through an ioredis Pipeline, whose
+   * constructor gives each instance its own `length` getter; V8 then makes a hidden class per pipeline,
+   * reachable from an old one, so every pipeline and its commands survive young collections and are
+   * promoted. In the API that was a third of what intake promoted, and the full collections it brought
+   * on are what failed intake steps (docs/PERFORMANCE.md, fourteenth session).
+   */
   async enqueue(specs: JobSpec[]): Promise<void> {
-    const byQueue = new Map<QueueName, JobSpec[]>();
-    for (const spec of specs) byQueue.set(spec.queue, [...(byQueue.get(spec.queue) ?? []), spec]);
-    await Promise.all(
-      [...byQueue].map(([name, jobs]) => this.queue(name).addBulk(jobs.map((j) => ({ name: j.name, data: j.data, opts: { jobId: j.jobId } })))),
-    );
+    await Promise.all(specs.map((j) => this.queue(j.queue).add(j.name, j.data, { jobId: j.jobId })));
   }
 
   async onApplicationShutdown() {

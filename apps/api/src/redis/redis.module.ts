@@ -8,10 +8,9 @@ export class RedisService implements OnApplicationShutdown {
   readonly client: Redis;
 
   constructor(@Inject(ENV) env: Env) {
-    // Auto-pipelining: the commands of one turn of the event loop (a rate-limit hit per submission from
-    // every request that turn) go out in one socket write, not one each: each write costs this machine
-    // far more than the bytes (docs/PERFORMANCE.md). Plain commands only here; BullMQ has its own.
-    this.client = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, connectionName: 'commons', enableAutoPipelining: true });
+    // No auto-pipelining: each ioredis Pipeline it would make lives on, with its commands, until the next
+    // full collection (see jobs.service.ts), which cost intake more than the writes it saved.
+    this.client = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, connectionName: 'commons' });
     // ioredis reconnects by itself; without a listener an outage would crash the process.
     this.client.on('error', () => undefined);
   }
