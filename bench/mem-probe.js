@@ -1,9 +1,10 @@
 'use strict';
 /**
- * Preloaded (node -r) into the API by scripts/bench.sh and into the connections baseline: on SIGWINCH
- * (not SIGUSR2: Nest's enableShutdownHooks() stops the app on that one; SIGWINCH is ignored by default)
- * the process writes its process.memoryUsage() (rss, heapUsed, external, arrayBuffers…) to
- * <BENCH_MEM_DIR>/mem-<pid>.json, so the bench can read the heap of another process. Nothing else.
+ * Preloaded (node -r) into the API and the worker by scripts/bench.sh and into the connections baseline:
+ * on SIGWINCH (not SIGUSR2: Nest's enableShutdownHooks() stops the app on that one; SIGWINCH is ignored by
+ * default) the process writes its process.memoryUsage() (rss, heapUsed, external, arrayBuffers…) to
+ * <BENCH_MEM_DIR>/mem-<pid>.json, so the bench can read the heap of another process; with BENCH_GC_LOG=1
+ * it also logs its garbage collections (below). Nothing else.
  */
 const fs = require('node:fs');
 const path = require('node:path');

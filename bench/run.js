@@ -49,6 +49,10 @@
  *   BENCH_TRACE          a file the fan-out's phases append one CSV line per write to (target, rate, write,
  *                        sent at in ms since the epoch, HTTP answer, first / median / last receipt, ms after
  *                        sending): where a write's time went, for a post-mortem (and beside what else ran then)
+ *   BENCH_INTAKE_TRACE   a file each intake request appends one CSV line to (target, rate, scheduled at in ms
+ *                        since the epoch, latency ms); with BENCH_GC_LOG=1 (bench/mem-probe.js: each garbage
+ *                        collection of the API and the worker to .tmp/bench/mem/gc-<pid>.csv) it shows which
+ *                        slow requests a collection made
  *   BENCH_TIMEOUT_S      hard limit of the whole run (default 660; a scenario that would not fit in
  *                        what is left is skipped with a note, never cut short)
  *
