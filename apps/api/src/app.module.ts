@@ -23,11 +23,9 @@ function common(env: Env) {
   return [
     ConfigModule.forRoot(env),
     LoggerModule.forRoot({
-      pinoHttp: {
-        level: env.LOG_LEVEL,
-        redact: ['req.headers.cookie', 'res.headers["set-cookie"]'],
-        autoLogging: { ignore: (req) => req.url === '/api/health' },
-      },
+      pinoHttp: { level: env.LOG_LEVEL, redact: ['req.headers.cookie', 'res.headers["set-cookie"]'] },
+      // Requests are logged from a Fastify hook (app.ts), not by this module's middleware.
+      forRoutes: [],
     }),
     DatabaseModule,
     RedisModule,
