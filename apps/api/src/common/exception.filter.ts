@@ -72,7 +72,8 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     if (status === 404 && this.webIndex && request.method === 'GET' && !request.url.startsWith('/api')) {
       return reply.type('text/html').sendFile('index.html');
     }
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // With the request's id, which its answer carries in x-request-id: services' lines have no request context.
+    if (status >= 500) this.logger.error(`request ${request.id}: ${exception instanceof Error ? exception.stack : String(exception)}`);
     if (status === HttpStatus.SERVICE_UNAVAILABLE) reply.header('retry-after', '5');
     // JSON whatever the route meant to send (a route may have set text/html before it threw).
     return reply.status(status).type('application/json; charset=utf-8').send(body);
