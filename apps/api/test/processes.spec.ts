@@ -62,9 +62,12 @@ describe('the built processes', () => {
     const page = await fetch(`http://127.0.0.1:${port}/some/client/route`, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/<div id="root">/);
-    // Structured JSON logs with a request id.
-    await fetch(`http://127.0.0.1:${port}/api/organisations`, { headers: { 'x-request-id': 'process-test-1' } });
-    await until('request log', async () => (api.output().includes('"id":"process-test-1"') ? true : undefined), 5_000);
+    // Structured JSON logs: a line per request with its id, the cookie redacted, health checks left out.
+    await fetch(`http://127.0.0.1:${port}/api/organisations`, { headers: { 'x-request-id': 'process-test-1', cookie: 'commons_session=process-test-secret' } });
+    const line = await until('request log', async () => api.output().split('\n').find((l) => l.includes('"id":"process-test-1"')), 5_000);
+    expect(JSON.parse(line)).toMatchObject({ req: { method: 'GET', url: '/api/organisations', headers: { cookie: '[Redacted]' } }, res: { statusCode: 200 } });
+    expect(api.output()).not.toContain('process-test-secret');
+    expect(api.output()).not.toContain('"url":"/api/health"');
 
     api.child.kill('SIGTERM');
     const { code, signal } = await api.exited;
