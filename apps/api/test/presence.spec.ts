@@ -114,3 +114,34 @@ describe('presence reaper', () => {
     await eventually(() => expect(names(ann)).toEqual(['Ann Alive', 'Cy Dead']));
   });
 });
+
+describe('presence lists', () => {
+  it('end on the newest list on every instance when two people arrive at once on different instances', async () => {
+    const topic: Topic = 'thread:848484';
+    const pa = a.app.get(PresenceService);
+    const pb = b.app.get(PresenceService);
+    await Promise.all([pa['beat'](), pb['beat']()]);
+    // A's reads of the list come back late (a busy instance), and out of order: the list A read just after
+    // Bob arrived comes back last, after Alice arrived on B and after A's read of the list with her in it.
+    const users = pa.users.bind(pa);
+    const delays = [0, 900];
+    let slow = 0;
+    const spy = jest.spyOn(pa, 'users').mockImplementation(async (t: Topic) => {
+      slow++;
+      const list = await users(t);
+      await new Promise((r) => setTimeout(r, delays.shift() ?? 100));
+      slow--;
+      return list;
+    });
+    try {
+      const bob = await present(a, 'Bob Early', topic);
+      const alice = await present(b, 'Alice Late', topic);
+      await eventually(() => expect(slow).toBe(0), 5000);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(names(alice)).toEqual(['Alice Late', 'Bob Early']);
+      expect(names(bob)).toEqual(['Alice Late', 'Bob Early']);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});

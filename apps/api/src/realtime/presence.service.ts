@@ -6,6 +6,9 @@ import type { PresenceUser, Topic } from '@commons/realtime';
 import { ENV, Env } from '../config/env';
 import { RedisService } from '../redis/redis.module';
 
+/** Between instances (socket.io's server-side emit, over the Redis adapter): a topic's people changed. */
+const CHANGED = 'presence:changed';
+
 interface Entry extends PresenceUser {
   instance: string;
 }
@@ -46,6 +49,9 @@ export class PresenceService implements OnApplicationBootstrap, OnModuleDestroy,
   private server?: Server;
   private timer?: NodeJS.Timeout;
   private closing = false;
+  private reads = 0;
+  /** Per topic, the newest read of its list still in flight on this instance. */
+  private readonly newest = new Map<Topic, number>();
 
   constructor(
     @Inject(ENV) private readonly env: Env,
@@ -58,6 +64,7 @@ export class PresenceService implements OnApplicationBootstrap, OnModuleDestroy,
 
   attach(server: Server) {
     this.server = server;
+    server.sockets.on(CHANGED, (topic: Topic) => void this.tellHere(topic).catch(() => undefined));
   }
 
   onApplicationBootstrap() {
@@ -75,12 +82,11 @@ export class PresenceService implements OnApplicationBootstrap, OnModuleDestroy,
     // Telling everyone on every join would cost n² messages as a busy topic fills.
     if (!user || before.some((u) => u.id === user.id)) {
       if (!this.closing) socket.emit('presence', { topic, users: before });
-    } else {
-      const users = await this.users(topic);
-      await this.broadcast(topic, users);
-      // A joiner still replaying missed events is not in the topic's room yet, so the broadcast missed it.
-      if (!socket.rooms.has(topic) && !this.closing) socket.emit('presence', { topic, users });
+      return;
     }
+    await this.changed(topic);
+    // A joiner still replaying missed events is not in the topic's room yet, so the room's list missed it.
+    if (!socket.rooms.has(topic) && !this.closing) socket.emit('presence', { topic, users: await this.users(topic) });
   }
 
   async leave(socket: Socket, topic: Topic) {
@@ -88,7 +94,7 @@ export class PresenceService implements OnApplicationBootstrap, OnModuleDestroy,
     if (!user) return;
     await this.redis.client.hdel(this.key(topic), socket.id);
     const after = await this.users(topic);
-    if (!after.some((u) => u.id === user.id)) await this.broadcast(topic, after);
+    if (!after.some((u) => u.id === user.id)) await this.changed(topic);
   }
 
   async users(topic: Topic): Promise<PresenceUser[]> {
@@ -101,11 +107,28 @@ export class PresenceService implements OnApplicationBootstrap, OnModuleDestroy,
     return [...users.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
 
-  /** Tells everyone on the topic, on every instance (through the socket.io Redis adapter). */
-  async broadcast(topic: Topic, known?: PresenceUser[]) {
-    const users = known ?? (await this.users(topic));
+  /**
+   * Someone came or went: every instance reads the list afresh and tells its own sockets. Instances send
+   * each other only the topic, never a list: a list read on one instance can reach another's sockets after
+   * a newer one read there, and would then stay shown until the next change.
+   */
+  async changed(topic: Topic) {
     // While closing, the adapter's Redis clients go away and a publish would reject unhandled.
-    if (!this.closing) this.server?.to(topic).emit('presence', { topic, users });
+    if (this.closing) return;
+    this.server?.serverSideEmit(CHANGED, topic);
+    await this.tellHere(topic);
+  }
+
+  /** Of overlapping reads of one topic, only the newest is sent, since it saw at least what the older ones saw. */
+  private async tellHere(topic: Topic) {
+    const read = ++this.reads;
+    this.newest.set(topic, read);
+    try {
+      const users = await this.users(topic);
+      if (this.newest.get(topic) === read && !this.closing) this.server?.local.to(topic).emit('presence', { topic, users });
+    } finally {
+      if (this.newest.get(topic) === read) this.newest.delete(topic);
+    }
   }
 
   private async beat() {
@@ -133,7 +156,7 @@ export class PresenceService implements OnApplicationBootstrap, OnModuleDestroy,
     }
     if (!restored.size) return;
     await write.exec();
-    for (const topic of restored) await this.broadcast(topic);
+    for (const topic of restored) await this.changed(topic);
   }
 
   /** The one writer of an entry: the reaper's script reads its `instance`. */
@@ -157,7 +180,7 @@ export class PresenceService implements OnApplicationBootstrap, OnModuleDestroy,
     try {
       for (const topic of (await this.redis.client.smembers(this.key('topics'))) as Topic[]) {
         const reaped = (await this.redis.client.eval(REAP, 3, this.key(topic), this.key('instances'), this.key('topics'), topic, Date.now(), this.deadAfter())) as number;
-        if (reaped) await this.broadcast(topic);
+        if (reaped) await this.changed(topic);
       }
     } catch {
       // Redis away: the next beat tries again.
