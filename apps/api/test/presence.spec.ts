@@ -144,4 +144,25 @@ describe('presence lists', () => {
       spy.mockRestore();
     }
   });
+
+  it('are read only by the instances that have someone on the topic', async () => {
+    const topic: Topic = 'thread:858585';
+    const pa = a.app.get(PresenceService);
+    const pb = b.app.get(PresenceService);
+    await Promise.all([pa['beat'](), pb['beat']()]);
+    const readsOnB = jest.spyOn(pb, 'users');
+    try {
+      const cat = await present(a, 'Cat Alone', topic);
+      await eventually(() => expect(names(cat)).toEqual(['Cat Alone']));
+      // B heard of the change (every instance does), but nobody on B follows the topic.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(readsOnB.mock.calls.filter(([t]) => t === topic)).toEqual([]);
+      const dan = await present(b, 'Dan Joins', topic);
+      await eventually(() => expect(names(cat)).toEqual(['Cat Alone', 'Dan Joins']));
+      await eventually(() => expect(names(dan)).toEqual(['Cat Alone', 'Dan Joins']));
+      expect(readsOnB.mock.calls.filter(([t]) => t === topic).length).toBeGreaterThan(0);
+    } finally {
+      readsOnB.mockRestore();
+    }
+  });
 });

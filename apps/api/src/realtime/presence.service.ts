@@ -121,6 +121,8 @@ export class PresenceService implements OnApplicationBootstrap, OnModuleDestroy,
 
   /** Of overlapping reads of one topic, only the newest is sent, since it saw at least what the older ones saw. */
   private async tellHere(topic: Topic) {
+    // Every instance hears of every change: one with nobody in the topic's room has no one to tell, so no read.
+    if (!this.server?.sockets.adapter.rooms.has(topic)) return;
     const read = ++this.reads;
     this.newest.set(topic, read);
     try {
