@@ -11,6 +11,8 @@ export const EventPayloads = {
   'user.roles.changed': z.object({ userId: z.uuid(), roles: z.array(GlobalRole), by: z.uuid() }),
   /** Every session of the user was ended (log out everywhere, account deleted): their sockets are closed. */
   'user.sessions.revoked': z.object({ userId: z.uuid(), reason: z.enum(['logout-all', 'deleted']) }),
+  /** One session ended (log out): the sockets opened with it are closed; the person's other browsers stay. */
+  'user.session.revoked': z.object({ userId: z.uuid(), sessionId: z.uuid() }),
   'notification.created': z.object({
     id: z.number().int(),
     kind: z.string(),

@@ -3,10 +3,12 @@ import { hash, verify } from '@node-rs/argon2';
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import type { LoginInput, RegisterInput, User } from '@commons/domain';
+import { topics } from '@commons/realtime';
 import { RateLimiter } from '../common/rate-limiter';
 import { ENV, Env } from '../config/env';
+import { OutboxService } from '../realtime/outbox.service';
 import { OrganisationRepository, SessionRepository, UserRepository } from './identity.repositories';
-import type { UserEntity } from './identity.entities';
+import { SessionEntity, type UserEntity } from './identity.entities';
 import type { AuthDto } from './auth.guard';
 
 export const SESSION_COOKIE = 'commons_session';
@@ -38,6 +40,7 @@ export class AuthService {
     private readonly sessions: SessionRepository,
     private readonly organisations: OrganisationRepository,
     private readonly limiter: RateLimiter,
+    private readonly outbox: OutboxService,
   ) {}
 
   async register(dto: RegisterInput, reply: FastifyReply) {
@@ -74,8 +77,14 @@ export class AuthService {
     return { user: toUser(user) };
   }
 
+  /** Ends this session; the sockets opened with it are closed on every instance (the person's other browsers stay). */
   async logout(auth: AuthDto | null, reply: FastifyReply) {
-    if (auth) await this.sessions.revoke(auth.session.id);
+    if (auth) {
+      await this.outbox.transaction(async (tx) => {
+        await tx.manager.update(SessionEntity, { id: auth.session.id }, { revokedAt: () => 'now()' });
+        await tx.record(topics.user(auth.user.id), 'user.session.revoked', { userId: auth.user.id, sessionId: auth.session.id }, auth.user.id);
+      });
+    }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 

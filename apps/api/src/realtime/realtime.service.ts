@@ -15,6 +15,12 @@ export interface SocketUser {
 }
 
 const TYPING_EVERY_MS = 1000;
+/** setTimeout's longest delay (about 24.8 days): a later expiry is read again when the timer fires. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Rooms of one person's sockets and of one session's sockets (one browser), on this instance. */
+const userRoom = (userId: string) => `u:${userId}`;
+const sessionRoom = (sessionId: string) => `s:${sessionId}`;
 
 function cookieValue(header: string | undefined, name: string): string | undefined {
   for (const part of header?.split(';') ?? []) {
@@ -35,6 +41,8 @@ export function refusal(topic: ParsedTopic, user: SocketUser | null): string | n
 export class RealtimeService {
   private readonly logger = new Logger(RealtimeService.name);
   private server?: Server;
+  /** One timer per session with sockets here (many tabs share one), at its expires_at as last read. */
+  private readonly expiries = new Map<string, { at: number; timer: NodeJS.Timeout }>();
 
   constructor(
     @Inject(ENV) private readonly env: Env,
@@ -64,19 +72,29 @@ export class RealtimeService {
     const auth = token ? await this.auth.validate(token) : null;
     const user: SocketUser | null = auth ? { id: auth.user.id, displayName: auth.user.displayName, roles: auth.user.roles } : null;
     socket.data.user = user;
+    socket.data.sessionId = auth?.session.id ?? null;
     socket.data.topics = new Set<Topic>();
     socket.data.typingAt = new Map<string, number>();
-    if (user) await socket.join(`u:${user.id}`);
+    if (auth) {
+      await socket.join([userRoom(auth.user.id), sessionRoom(auth.session.id)]);
+      this.watchExpiry(auth.session.id, token!, auth.session.expiresAt);
+    }
   }
 
   async subscribe(socket: Socket, input: unknown): Promise<SubscribeAck> {
     const parsed = SubscribeInput.safeParse(input);
     if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ') };
     const topic = parseTopic(parsed.data.topic)!;
-    const refused = refusal(topic, socket.data.user);
+    const refused = refusal(topic, socket.data.user) ?? (await this.stillEntitled(socket, topic));
     if (refused) return { ok: false, error: refused };
 
     const seq = await this.delivery.follow(socket, topic.topic, parsed.data.afterSeq);
+    // A role taken away while the topic was being joined (applyRoles found nothing to leave yet).
+    const lost = refusal(topic, socket.data.user);
+    if (lost) {
+      await this.unsubscribe(socket, { topic: topic.topic });
+      return { ok: false, error: lost };
+    }
     if (!socket.data.topics.has(topic.topic)) {
       socket.data.topics.add(topic.topic);
       void this.presence.join(socket, topic.topic).catch(() => undefined);
@@ -108,6 +126,12 @@ export class RealtimeService {
   }
 
   async disconnected(socket: Socket) {
+    // The socket has left its rooms by now: the last of its session here takes the timer with it.
+    const sessionId = socket.data.sessionId as string | null | undefined;
+    if (sessionId && !this.server?.sockets.adapter.rooms.get(sessionRoom(sessionId))?.size) {
+      clearTimeout(this.expiries.get(sessionId)?.timer);
+      this.expiries.delete(sessionId);
+    }
     for (const topic of (socket.data.topics ?? []) as Set<Topic>) {
       this.delivery.unfollow(socket, topic);
       await this.presence.leave(socket, topic).catch(() => undefined);
@@ -142,7 +166,53 @@ export class RealtimeService {
         if (!auth) socket.disconnect(true);
         else this.applyRoles(socket, auth.user.roles);
       }
+      if (auth) this.watchExpiry(auth.session.id, token, auth.session.expiresAt);
     }
+  }
+
+  /**
+   * `moderation` and `user:` are checked against the session as it is now, not as it was at the
+   * handshake: a socket that missed a revocation or a role change (Redis away, a race with the
+   * handshake) must not get back in, replay included. A dead session also ends the socket, after the ack.
+   * The roles read here only refuse, never grant: a read older than a role change heard meanwhile
+   * must not undo it.
+   */
+  private async stillEntitled(socket: Socket, topic: ParsedTopic): Promise<string | null> {
+    if (topic.kind !== 'moderation' && topic.kind !== 'user') return null;
+    const token = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE)!;
+    const auth = await this.auth.validate(token);
+    if (!auth) {
+      setImmediate(() => socket.disconnect(true));
+      return 'Your session has ended: sign in again';
+    }
+    this.watchExpiry(auth.session.id, token, auth.session.expiresAt);
+    return refusal(topic, { ...(socket.data.user as SocketUser), roles: auth.user.roles });
+  }
+
+  /** Arms (or moves) the session's timer: its sockets here are disconnected when it expires. */
+  private watchExpiry(sessionId: string, token: string, expiresAt: Date) {
+    const known = this.expiries.get(sessionId);
+    if (known?.at === expiresAt.getTime()) return;
+    clearTimeout(known?.timer);
+    const delay = Math.min(Math.max(expiresAt.getTime() - Date.now(), 0), MAX_TIMER_MS);
+    const timer = setTimeout(() => void this.expire(sessionId, token, expiresAt), delay);
+    timer.unref();
+    this.expiries.set(sessionId, { at: expiresAt.getTime(), timer });
+  }
+
+  /**
+   * The session's time is up as last read. It is read again (a sliding expiry may have moved it, or
+   * the timer's cap came first); ended, or unreadable, its sockets here are disconnected (fail closed:
+   * they reconnect, and the handshake decides).
+   */
+  private async expire(sessionId: string, token: string, expiresAt: Date) {
+    if (this.expiries.get(sessionId)?.at !== expiresAt.getTime()) return; // moved meanwhile
+    this.expiries.delete(sessionId);
+    const room = sessionRoom(sessionId);
+    if (!this.server?.sockets.adapter.rooms.get(room)?.size) return;
+    const auth = await this.auth.validate(token).catch(() => null);
+    if (auth && auth.session.expiresAt.getTime() > Date.now()) this.watchExpiry(sessionId, token, auth.session.expiresAt);
+    else this.server.local.in(room).disconnectSockets(true);
   }
 
   /** Events published by any process, as they come through Redis, go to this instance's own sockets. */
@@ -152,7 +222,8 @@ export class RealtimeService {
       this.delivery.deliver(e);
       if (e.type === 'user.roles.changed') this.rolesChanged(e as EventEnvelope<'user.roles.changed'>);
       // After the event itself went out, so the user's pages hear why before their sockets close.
-      if (e.type === 'user.sessions.revoked') this.server.local.in(`u:${(e as EventEnvelope<'user.sessions.revoked'>).payload.userId}`).disconnectSockets(true);
+      if (e.type === 'user.sessions.revoked') this.server.local.in(userRoom((e as EventEnvelope<'user.sessions.revoked'>).payload.userId)).disconnectSockets(true);
+      if (e.type === 'user.session.revoked') this.server.local.in(sessionRoom((e as EventEnvelope<'user.session.revoked'>).payload.sessionId)).disconnectSockets(true);
     }
   }
 
@@ -162,13 +233,16 @@ export class RealtimeService {
    * looked unpublished) must not bring back roles taken away since.
    */
   private rolesChanged(e: EventEnvelope<'user.roles.changed'>) {
-    const sockets = [...(this.server!.sockets.adapter.rooms.get(`u:${e.payload.userId}`) ?? [])].flatMap((id) => this.server!.sockets.sockets.get(id) ?? []);
+    const sockets = [...(this.server!.sockets.adapter.rooms.get(userRoom(e.payload.userId)) ?? [])].flatMap((id) => this.server!.sockets.sockets.get(id) ?? []);
     this.recheck(sockets).catch((error: Error) => this.logger.warn(`reading ${e.payload.userId}'s roles again: ${error.message}`));
   }
 
   private applyRoles(socket: Socket, roles: SocketUser['roles']) {
     const user = socket.data.user as SocketUser;
     user.roles = roles;
-    if (refusal(parseTopic('moderation')!, user) && socket.data.topics.delete('moderation')) this.delivery.unfollow(socket, 'moderation');
+    if (!refusal(parseTopic('moderation')!, user)) return;
+    // Left even when not yet in socket.data.topics: a subscribe may be joining it right now.
+    this.delivery.unfollow(socket, 'moderation');
+    if (socket.data.topics.delete('moderation')) void this.presence.leave(socket, 'moderation').catch(() => undefined);
   }
 }
