@@ -2,7 +2,7 @@
 /**
  * What one loopback TCP round trip costs on this machine: a client and an echo server in two processes
  * pass 200 bytes back and forth. Every Postgres statement and Redis command the Commons sends is one
- * such round trip, so this sets a floor under each request's cost (docs/PERFORMANCE.md).
+ * such round trip, so this sets a floor under each request's cost (docs/PERFORMANCE.md, "Round trips").
  *
  * Twice: back to back (20,000 round trips, both processes always busy), then with 40 ms between round
  * trips (250 of them), as a post's statements come at 25 posts a second: each process sleeps between

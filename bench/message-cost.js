@@ -4,7 +4,7 @@
  * BENCH_RATE a second to a thread with one reader socket, so neither the load generator's 1,000 sockets
  * nor the broadcast weighs, only the write path (the post, its relay, its check and notifications).
  * A warm-up, then two timed phases of BENCH_SECONDS; each waits 1.5 s after its last post for the jobs
- * and marks it caused. docs/PERFORMANCE.md ("What a message costs, and why") reads these figures.
+ * and marks it caused. docs/PERFORMANCE.md ("What a message costs") reads these figures.
  */
 const { io } = require('socket.io-client');
 const { cpuSeconds, cpuPercent, sleep } = require('./util');

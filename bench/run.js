@@ -26,8 +26,8 @@
  *   BENCH_INTAKE         1 runs the feedback-intake and jobs scenarios (default 1; 0 skips them)
  *   BENCH_INTAKE_FROM, BENCH_INTAKE_STEP, BENCH_INTAKE_TO   the staircase of offered POSTs/s (250, 250, 3000)
  *   BENCH_INTAKE_SECONDS length of one step (default 5)
- *   BENCH_INTAKE_CONNECTIONS  keep-alive connections of the intake load (default 64; 32 until 2026-12-06:
- *                        docs/PERFORMANCE.md, "Feedback intake", on why)
+ *   BENCH_INTAKE_CONNECTIONS  keep-alive connections of the intake load (default 64: fewer would bound
+ *                        the figure by the generator's own pool; docs/PERFORMANCE.md, "Feedback intake")
  *   BENCH_INTAKE_MAX_REST     as BENCH_MAX_REST, for intake steps (default 40: at thousands of requests/s
  *                        the kernel's loopback and fsync work alone is 15–30 % of a core)
  *   BENCH_JOBS           feedback items in the moderation burst (default 3000)

@@ -6,7 +6,7 @@
  *   intake    a staircase of offered POST /api/feedback rates (bench/intake.js) against the Commons and
  *             against bench/bare-intake.js (bare Node http + one pg INSERT), the same generator; the
  *             figure is the highest rate whose p99 stays under 100 ms, and POST → moderator socket.
- *             The Commons' `moderation` queue is paused meanwhile (see docs/PERFORMANCE.md): the
+ *             The Commons' `moderation` queue is paused meanwhile (docs/PERFORMANCE.md, "Method"): the
  *             worker's share is measured by the jobs scenario, and its backlog is dropped afterwards.
  *   jobs      a burst of feedback items from 250 addresses with the queue paused; then the queue is
  *             resumed and the time until the queue is empty (polled in Redis every 20 ms; then every

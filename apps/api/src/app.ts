@@ -84,7 +84,7 @@ export async function createApiApp(env: Env): Promise<NestFastifyApplication> {
   // One line per request, with its id, from a hook rather than nestjs-pino's middleware: that one also
   // binds each request's logger in an AsyncLocalStorage, which runs a hook on every promise the API makes,
   // and goes through middie; the two were ≈8 % of the API's CPU and 15 % of what a feedback submission
-  // allocated (docs/PERFORMANCE.md). So what services log carries no request id; the request's line has it.
+  // allocated (docs/PERFORMANCE.md, "Memory and garbage collection"). So what services log carries no request id; the request's line has it.
   // On nestjs-pino's root logger: app.module.ts's level and redaction apply.
   const logRequest = pinoHttp({ logger: PinoLogger.root, autoLogging: { ignore: (req) => req.url === '/api/health' } });
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {

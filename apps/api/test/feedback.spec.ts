@@ -59,7 +59,8 @@ describe('intake', () => {
       expect(e).toBeDefined();
       return e!;
     });
-    expect(created.payload).toMatchObject({ state: 'pending', outcome: null, content: { summary: 'The validator rejects child 943 476 5919 wrongly' } });
+    // Moderators see the redacted copy by default, from the first moment: the original is behind an audited action.
+    expect(created.payload).toMatchObject({ state: 'pending', outcome: null, hasOriginal: true, content: { summary: 'The validator rejects child [NHS number removed] wrongly' } });
 
     await withWorker();
     const updated = await eventually(() => {
@@ -67,8 +68,9 @@ describe('intake', () => {
       expect(e).toBeDefined();
       return e!;
     });
-    expect(updated.payload).toMatchObject({ state: 'held', outcome: 'personal_data', findings: [{ field: 'summary', kind: 'nhs_number', text: '943 476 5919' }] });
+    expect(updated.payload).toMatchObject({ state: 'held', outcome: 'personal_data', findings: [{ field: 'summary', kind: 'nhs_number', text: '[NHS number removed]' }] });
     expect(updated.payload.redacted.summary).toBe('The validator rejects child [NHS number removed] wrongly');
+    expect(JSON.stringify(live.events)).not.toContain('943 476 5919');
   });
 
   it('publishes clean feedback, and never shows held feedback publicly', async () => {
@@ -222,6 +224,13 @@ describe('intake', () => {
       [{ summary: 'Long enough', nature: 'Furious' }, 'nature'],
       [{ summary: 'Long enough', email: 'not-an-email' }, 'email'],
       [{ summary: 'Long enough', page: 'https://elsewhere.example/' }, 'page'],
+      [{ summary: 'Long enough', page: '//evil.example' }, 'page'],
+      [{ summary: 'Long enough', page: '//evil.example/tools' }, 'page'],
+      [{ summary: 'Long enough', page: '/\\evil.example' }, 'page'],
+      [{ summary: 'Long enough', page: '/\\/evil.example' }, 'page'],
+      [{ summary: 'Long enough', page: 'javascript:alert(1)' }, 'page'],
+      [{ summary: 'Long enough', page: '/tools\\..\\x' }, 'page'],
+      [{ summary: 'Long enough', page: 'tools' }, 'page'],
       [{ summary: 'x'.repeat(2001) }, 'summary'],
       [{ summary: 'Long enough', details: 'x'.repeat(10_001) }, 'details'],
       [{ summary: 12345 }, 'summary'],
@@ -299,29 +308,59 @@ describe('repeats', () => {
   const statuses = async (ids: number[]) =>
     Object.fromEntries((await t.db.query(`SELECT id::int, status FROM feedback WHERE id = ANY($1)`, [ids])).map((r: { id: number; status: string }) => [r.id, r.status]));
 
-  it('holds the same text sent again by the same sender within the hour, however much it sent meanwhile', async () => {
+  /** A signed-in person sending feedback, from an address of their own. */
+  async function person() {
+    const { client } = await signedIn(t.url);
+    const headers = reader();
+    return (body: Record<string, unknown>) => client.request('POST', '/api/feedback', { page: '/tools/903-validator', role: ROLE, ...body }, headers);
+  }
+
+  it('holds the same whole submission sent again by the same signed-in person within the hour, however much they sent meanwhile', async () => {
     await withWorker();
-    const sender = reader();
-    const first = await send({ summary: 'The demand model forecast is great, thanks!' }, sender);
+    const ann = await person();
+    const bob = await person();
+    const whole = { summary: 'The demand model forecast is great', details: 'It matched our actuals for 2025', organisation: 'Anytown Council' };
+    const first = await ann(whole);
     // More than the 20 latest texts the check used to look at.
-    for (let i = 0; i < 25; i++) await send({ summary: `A different point, number ${i}, about the demand model` }, sender);
-    const again = await send({ summary: '  the demand model  FORECAST is great, thanks!' }, sender);
-    const elsewhere = await send({ summary: 'The demand model forecast is great, thanks!' });
-    const shortOnce = await send({ summary: 'Thanks, works now' }, sender);
-    const shortAgain = await send({ summary: 'Thanks, works now' }, sender);
-    const ids = [first, again, elsewhere, shortOnce, shortAgain].map((r) => r.body.id as number);
+    for (let i = 0; i < 25; i++) await ann({ summary: `A different point, number ${i}, about the demand model` });
+    const again = await ann({ summary: '  the demand model  FORECAST is great', details: 'It matched our actuals for 2025', organisation: 'ANYTOWN council' });
+    // The same summary with other details is another submission, not a repeat.
+    const otherDetails = await ann({ summary: 'The demand model forecast is great', details: 'It missed our actuals for 2024' });
+    const fromBob = await bob(whole);
+    const anonymous = await send(whole);
+    const shortOnce = await ann({ summary: 'Thanks, works now' });
+    const shortAgain = await ann({ summary: 'Thanks, works now' });
+    const ids = [first, again, otherDetails, fromBob, anonymous, shortOnce, shortAgain].map((r) => r.body.id as number);
     await eventually(async () => expect(Object.values(await statuses(ids))).not.toContain('pending'));
-    expect(await statuses(ids)).toEqual({ [ids[0]]: 'published', [ids[1]]: 'held', [ids[2]]: 'published', [ids[3]]: 'published', [ids[4]]: 'published' });
+    expect(await statuses(ids)).toEqual({
+      [ids[0]]: 'published',
+      [ids[1]]: 'held',
+      [ids[2]]: 'published',
+      [ids[3]]: 'published',
+      [ids[4]]: 'published',
+      [ids[5]]: 'published',
+      [ids[6]]: 'published',
+    });
     expect(await t.db.query(`SELECT outcome FROM moderation_items WHERE subject_type = 'feedback' AND subject_id = $1`, [ids[1]])).toEqual([{ outcome: 'spam' }]);
   });
 
-  it('does not count a text sent more than an hour before', async () => {
+  it('never holds anonymous feedback as a repeat: two people in one council office share an address', async () => {
     await withWorker();
-    const sender = reader();
-    const old = await send({ summary: 'The validator rules for 2026 look right to us' }, sender);
+    const office = reader();
+    const sent = [];
+    for (const summary of ['Problem with the tool when we upload', 'Problem with the tool when we upload', 'Bug report', 'Bug report']) sent.push(await send({ summary }, office));
+    const ids = sent.map((r) => r.body.id as number);
+    await eventually(async () => expect(Object.values(await statuses(ids))).not.toContain('pending'));
+    expect(Object.values(await statuses(ids))).toEqual(['published', 'published', 'published', 'published']);
+  });
+
+  it('does not count a submission sent more than an hour before', async () => {
+    await withWorker();
+    const ann = await person();
+    const old = await ann({ summary: 'The validator rules for 2026 look right to us' });
     await eventually(async () => expect(await statuses([old.body.id])).toEqual({ [old.body.id]: 'published' }));
     await t.db.query(`UPDATE feedback SET created_at = created_at - interval '61 minutes' WHERE id = $1`, [old.body.id]);
-    const again = await send({ summary: 'The validator rules for 2026 look right to us' }, sender);
+    const again = await ann({ summary: 'The validator rules for 2026 look right to us' });
     await eventually(async () => expect(await statuses([again.body.id])).toEqual({ [again.body.id]: 'published' }));
   });
 });
@@ -339,9 +378,9 @@ describe('retention', () => {
     const { ModerationService } = await import('../src/moderation/moderation.service');
     const moderation = t.app.get(ModerationService);
 
-    // Within the period nothing is touched: moderators still see the original.
+    // Within the period nothing is touched: moderators can still see the original.
     expect(await moderation.purgeOriginals(30)).toBe(0);
-    expect((await moderator.get(`/api/moderation/items/${itemId}`)).body.item.content.summary).toBe('Child 943 476 5919 again');
+    expect((await moderator.post(`/api/moderation/items/${itemId}/original`)).body).toMatchObject({ original: { summary: 'Child 943 476 5919 again' }, purged: false });
 
     await t.db.query(`UPDATE moderation_items SET decided_at = now() - interval '31 days' WHERE id = $1`, [itemId]);
     expect(await moderation.purgeOriginals(30)).toBeGreaterThanOrEqual(1);
@@ -355,7 +394,8 @@ describe('retention', () => {
     expect(everything).toContain('[NHS number removed]');
     // Not the text, but a hash of it, which a guess at the number could be checked against.
     expect(await t.db.query(`SELECT summary_key FROM feedback WHERE id = $1`, [res.body.id])).toEqual([{ summary_key: null }]);
-    expect((await moderator.get(`/api/moderation/items/${itemId}`)).body.item.content.summary).toBe('Child [NHS number removed] again');
+    expect((await moderator.get(`/api/moderation/items/${itemId}`)).body.item).toMatchObject({ content: { summary: 'Child [NHS number removed] again' }, hasOriginal: false });
+    expect((await moderator.post(`/api/moderation/items/${itemId}/original`)).body).toMatchObject({ original: { summary: 'Child [NHS number removed] again' }, purged: true });
     expect(await moderation.purgeOriginals(30)).toBe(0);
   });
 });

@@ -2,8 +2,9 @@
 // (the page.evaluate callbacks run in the browser)
 /**
  * Page feedback and the moderator console in a real browser against the real API and worker: a reader
- * sends feedback holding a child's NHS number; a moderator's open console shows it at once, then held
- * with the number highlighted once the moderation job has run, and redacts it. Needs dist/web
+ * sends feedback holding a child's NHS number; a moderator's open console shows it at once, redacted,
+ * then held once the moderation job has run; the original (number highlighted) only behind an audited
+ * "Show original"; the moderator edits the redaction and redacts it. Needs dist/web
  * (npm run build:web) and the chromium binary.
  */
 import type { INestApplicationContext } from '@nestjs/common';
@@ -99,7 +100,7 @@ test('the feedback form checks the summary in the browser and warns about an NHS
   await page.locator('.app-feedback').screenshot({ path: '/tmp/feedback-form-warning.png' });
 });
 
-test('a moderator sees new feedback live, held with the NHS number marked, and redacts it', async () => {
+test('a moderator sees new feedback live and redacted, looks at the original on record, and edits the redaction', async () => {
   // A moderator: registered over HTTP, made moderator by the admin, signed in through the browser.
   const password = 'a sensible passphrase';
   const { user } = await signedIn(app.url, { displayName: 'Morgan Moderator', password });
@@ -115,7 +116,8 @@ test('a moderator sees new feedback live, held with the NHS number marked, and r
   await mod.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Moderation' }).click();
   await mod.waitForURL(`${app.url}/moderation`);
   await mod.getByRole('heading', { level: 1, name: 'Moderation' }).waitFor();
-  await mod.getByText(/There is no feedback yet|Feedback on/).first().waitFor();
+  await mod.getByText(/Nothing needs a decision right now|Feedback on/).first().waitFor();
+  expect(await mod.getByRole('link', { name: /Needs a decision/ }).getAttribute('aria-current')).toBe('page');
   await expectTitle(mod, 'Moderation – Data Tools Commons');
   // Marks this document: if the console reloaded to show the new item, the mark would be gone.
   await mod.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
@@ -157,30 +159,47 @@ test('a moderator sees new feedback live, held with the NHS number marked, and r
     document.dispatchEvent(new Event('visibilitychange'));
   });
   await mod.waitForFunction(() => document.title === 'Moderation – Data Tools Commons');
-  // …then held, with the number highlighted and labelled, once the moderation job has run.
+  // …then held once the moderation job has run, showing the redacted copy: the number is nowhere on the page.
   await mod.locator('li.app-item[data-state="held"]', { hasText: marker }).waitFor();
   await item.locator('.govuk-tag', { hasText: 'Held' }).waitFor();
   await item.locator('.govuk-tag', { hasText: 'Personal data' }).waitFor();
-  const mark = item.locator('mark', { hasText: NHS_NUMBER });
+  const copy = item.getByTestId('redacted-copy');
+  await copy.getByText(`${marker}: the validator showed the child's NHS number [NHS number removed] in the error list`).waitFor();
+  expect(await mod.locator('main').innerText()).not.toContain(NHS_NUMBER);
+  expect(await mod.locator('.app-filter__count[data-state="held"]').innerText()).not.toBe('0');
+
+  // The original, with the number highlighted and labelled, is one (recorded) click away.
+  await item.getByRole('button', { name: /^Show original/ }).click();
+  const mark = item.locator('[data-testid="original"] mark', { hasText: NHS_NUMBER });
   await mark.waitFor();
   expect(await mark.locator('.app-finding__kind').innerText()).toContain('NHS number');
-  expect(await mod.locator('.app-filter__count[data-state="held"]').innerText()).not.toBe('0');
   await mod.screenshot({ path: '/tmp/moderation-held.png', fullPage: true });
+  await item.getByRole('button', { name: 'Hide original' }).click();
+  expect(await item.innerText()).not.toContain(NHS_NUMBER);
 
-  // One click redacts it; the console shows what readers now see.
+  // The moderator edits the redaction (taking out the error list too) and redacts.
+  await item.getByText('Edit the redaction').click();
+  const summaryBox = item.getByLabel('Summary, as published');
+  expect(await summaryBox.inputValue()).toBe(`${marker}: the validator showed the child's NHS number [NHS number removed] in the error list`);
+  // Text that still holds personal data is refused, in the browser, by the shared schema.
+  await summaryBox.fill(`${marker}: NHS number ${NHS_NUMBER}`);
+  await item.getByRole('button', { name: /^Redact/ }).click();
+  await item.getByText(/still looks like it holds personal data/).waitFor();
+  await summaryBox.fill(`${marker}: the validator showed the child's NHS number [NHS number removed] [details removed]`);
   await item.getByLabel('Note (optional)').fill('NHS number removed');
+  await mod.screenshot({ path: '/tmp/moderation-editing.png', fullPage: true });
   await item.getByRole('button', { name: /^Redact/ }).click();
   await item.locator('.govuk-tag', { hasText: 'Redacted' }).waitFor();
-  await item.getByText('[NHS number removed]').first().waitFor();
-  expect(await item.getByText(`the child's NHS number [NHS number removed] in the error list`).isVisible()).toBe(true);
+  await copy.getByText(`${marker}: the validator showed the child's NHS number [NHS number removed] [details removed]`).waitFor();
   await item.getByText(/Redacted by Morgan Moderator/).waitFor();
   expect(await item.getByRole('button', { name: /^Approve/ }).count()).toBe(0);
+  expect(await item.getByText('Edit the redaction').count()).toBe(0);
 
-  // The audit trail records who did it.
+  // The audit trail records who looked at the original, and who redacted.
   await item.getByRole('button', { name: /Show audit trail/ }).click();
   const audit = item.locator('table.app-audit');
   await audit.waitFor();
-  expect(await audit.innerText()).toMatch(/Morgan Moderator[\s\S]*Redacted[\s\S]*NHS number removed/);
+  expect(await audit.innerText()).toMatch(/Morgan Moderator[\s\S]*Viewed the original[\s\S]*Morgan Moderator[\s\S]*Redacted[\s\S]*NHS number removed/);
   await mod.screenshot({ path: '/tmp/moderation-redacted.png', fullPage: true });
 
   expect(await mod.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);

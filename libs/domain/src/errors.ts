@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Every error the API returns has this shape (ARCHITECTURE.md, HTTP contract). */
+/** Every error the API returns has this shape (docs/architecture.md, "HTTP errors"). */
 export const ErrorCode = z.enum([
   'validation_failed',
   'unauthorized',

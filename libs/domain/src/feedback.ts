@@ -10,9 +10,24 @@ const optionalText = (max: number, label: string) =>
     .optional()
     .transform((s) => (s ? s : undefined));
 
-/** The Centre's page-feedback form (ARCHITECTURE.md, "Feedback"): the browser and the API validate with this. */
+const SITE = 'https://site.invalid';
+/**
+ * A path on this site: one leading slash, no backslash (browsers read `/\\host` as `//host`), and one
+ * that a URL parser resolves against this site without leaving it (so `//evil.example` and
+ * `javascript:` are refused). Shown to moderators as a link, so it must never point elsewhere.
+ */
+export function isSitePath(page: string): boolean {
+  if (!/^\/(?![/\\])[^\\\s]*$/.test(page)) return false;
+  try {
+    return new URL(page, SITE).origin === SITE;
+  } catch {
+    return false;
+  }
+}
+
+/** The Centre's page-feedback form (docs/architecture.md, "Page feedback"): the browser and the API validate with this. */
 export const FeedbackInput = z.object({
-  page: z.string({ error: 'The page is missing' }).trim().min(1, 'The page is missing').max(500).regex(/^\//, 'The page must be a path on this site'),
+  page: z.string({ error: 'The page is missing' }).trim().min(1, 'The page is missing').max(500).refine(isSitePath, 'The page must be a path on this site'),
   nature: z.enum(FEEDBACK_NATURES as [string, ...string[]], { error: 'Choose what kind of feedback this is' }).optional(),
   summary: z.string({ error: 'Enter a summary' }).trim().min(5, 'Summary must be at least 5 characters').max(2000, 'Summary must be 2,000 characters or fewer'),
   details: optionalText(10_000, 'Details'),
@@ -38,10 +53,34 @@ export const ModerationState = z.enum(['pending', 'held', 'published', 'approved
 export type ModerationState = z.infer<typeof ModerationState>;
 export const ModerationDecision = z.enum(['approve', 'redact', 'reject']);
 
-export const DecisionInput = z.object({
-  decision: ModerationDecision,
-  note: z.string().trim().max(2000, 'Note must be 2,000 characters or fewer').optional(),
-});
+/**
+ * A moderator's own redaction of one field. The API also runs the detector over it (not here: that
+ * would pull the detector into every page's bundle, where it is loaded lazily).
+ */
+const redactedText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`);
+
+/**
+ * `redacted`: with `redact` only, the moderator's own redacted text of any field (one left out keeps
+ * the detector's redaction); they may remove more than the detector found.
+ */
+export const DecisionInput = z
+  .object({
+    decision: ModerationDecision,
+    note: z.string().trim().max(2000, 'Note must be 2,000 characters or fewer').optional(),
+    redacted: z
+      .object({
+        summary: redactedText(20_000, 'The summary').pipe(z.string().min(1, 'The summary cannot be empty')).optional(),
+        details: redactedText(10_000, 'The details').optional(),
+        organisation: redactedText(200, 'The organisation').optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .refine((d) => d.redacted === undefined || d.decision === 'redact', { path: ['redacted'], message: 'Only a redaction takes redacted text' });
 export type DecisionInput = z.infer<typeof DecisionInput>;
 
 /** A detector finding, and which field of the item it is in. */
@@ -69,7 +108,13 @@ export const ModerationItem = z.object({
   }),
   /** Why it is in the queue: new (every item is checked) or flag (members flagged it, with their reasons). */
   flags: z.array(z.object({ reason: z.string(), note: z.string().nullable(), by: z.object({ id: z.string(), displayName: z.string() }) })),
-  redacted: z.object({ summary: z.string(), details: z.string().nullable() }).nullable(),
+  /** The redaction (the detector's, or the moderator's once they redacted). */
+  redacted: z.object({ summary: z.string(), details: z.string().nullable(), organisation: z.string().nullable().optional() }).nullable(),
+  /**
+   * `content` and `findings` show the redacted copy; true when the original differs from it and is still
+   * kept (POST /api/moderation/items/:id/original shows it, and the audit log records who looked).
+   */
+  hasOriginal: z.boolean().default(false),
   createdAt: z.string(),
   checkedAt: z.string().nullable(),
   decision: ModerationDecision.nullable(),
@@ -79,11 +124,21 @@ export const ModerationItem = z.object({
 });
 export type ModerationItem = z.infer<typeof ModerationItem>;
 
+/** `open`: what needs a decision (pending and held). */
 export const ModerationQueueQuery = z.object({
-  state: ModerationState.optional(),
+  state: z.union([ModerationState, z.literal('open')]).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: z.coerce.number().int().positive().optional(),
 });
+
+/** What POST /api/moderation/items/:id/original answers: the text as sent, with the findings in it. */
+export const ModerationOriginal = z.object({
+  original: z.object({ summary: z.string(), details: z.string().nullable(), organisation: z.string().nullable() }),
+  findings: z.array(ModerationFinding),
+  /** The retention period is over: what is left is the redacted copy. */
+  purged: z.boolean(),
+});
+export type ModerationOriginal = z.infer<typeof ModerationOriginal>;
 
 export const PublicFeedback = z.object({
   id: z.number().int(),

@@ -51,7 +51,7 @@ const PresenceSchema = z.object({ topic: z.string(), users: z.array(PresenceUser
 const TypingSchema = z.object({ topic: z.string(), user: PresenceUserSchema, section: z.string().optional() });
 
 /**
- * The browser side of the realtime contract (ARCHITECTURE.md) over a socket the app created and controls.
+ * The browser side of the realtime protocol (docs/architecture.md) over a socket the app created and controls.
  * The server may replay, repeat or reorder events (reconnects, re-sweeps, races with the replay); this
  * turns that into each event exactly once, in seq order, per subscriber.
  */

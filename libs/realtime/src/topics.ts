@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Every realtime topic (ARCHITECTURE.md, realtime contract). */
+/** Every realtime topic (docs/architecture.md, "Topics"). */
 export type Topic = `thread:${string}` | `tool:${string}` | `initiative:${string}` | 'catalogue' | 'moderation' | `user:${string}`;
 
 export const topics = {

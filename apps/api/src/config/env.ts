@@ -47,7 +47,7 @@ export const EnvSchema = z
     /**
      * The worker process's nice value (0–19; 0 leaves it as started). Its jobs are background work that
      * nobody watches happen, so on a machine it shares with the API, the API's requests and broadcasts
-     * get the CPU first (docs/PERFORMANCE.md). Jobs still run at full speed on an otherwise idle machine.
+     * get the CPU first (docs/PERFORMANCE.md, "The worker's priority"). Jobs still run at full speed on an otherwise idle machine.
      */
     WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
     /** Messages a member may post per minute. */

@@ -69,7 +69,7 @@ export class DatabaseService {
    * BEGIN goes out with the transaction's first statement instead of a round trip ahead of it: the
    * pool's connections are in pg's pipeline mode (above), so a query is written at once, not after the
    * previous one's answer. A round trip costs a busy API about a millisecond of waiting (its replies
-   * queue behind other requests' work: docs/PERFORMANCE.md, "Feedback intake"). TypeORM's own
+   * queue behind other requests' work: docs/PERFORMANCE.md, "Round trips"). TypeORM's own
    * startTransaction would wait for BEGIN's answer, so TypeORM is told instead that the transaction is
    * open (the two fields its commit, rollback and nested transactions read) and commits or rolls back
    * as usual.

@@ -6,7 +6,7 @@ const names = new Map<string, string>();
  * `text` as a statement node-postgres prepares once per connection and then only binds and executes:
  * Postgres does not parse it again, and its text is not sent again. For the statements every post, check
  * and fan-out runs: unnamed, parse and plan were most of their Postgres time, and the longer message
- * most of the client's (docs/PERFORMANCE.md). They are still planned each time, for the data as it is
+ * most of the client's (docs/PERFORMANCE.md, "Round trips"). They are still planned each time, for the data as it is
  * (plan_cache_mode in database.module.ts). Pass it where TypeORM takes a query:
  * `manager.query(prepared(SQL), params)`; TypeORM hands it to pg unchanged, and pg takes a query config
  * there. Named after a hash of the text, so two texts never share a name, whatever builds them.

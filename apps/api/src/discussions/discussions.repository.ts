@@ -99,6 +99,43 @@ const SELECT_MESSAGE = `
 /** Held messages are seen only by their author and moderators. */
 const VISIBLE_TO = `(m.state <> 'held' OR m.author_id = $2 OR $3)`;
 
+/** The events that carry a message's text (as `Message`): replay serves them from the outbox. */
+const MESSAGE_TEXT_EVENTS = ['message.created', 'message.updated'];
+
+/**
+ * Wraps an `UPDATE messages … RETURNING id, thread_id, state, body, mentions` so that, in the same
+ * statement, the message's earlier events on its thread are rewritten to what readers may see now:
+ * its current text while visible (a redaction replaces the original), none once held or deleted. The
+ * events stay, so the topic's seqs stay gapless.
+ */
+const scrubbing = (update: string) => `WITH m AS (${update}),
+  latest AS (SELECT id, thread_id, jsonb_build_object(
+      'state', state,
+      'body', CASE WHEN state = 'visible' THEN to_jsonb(body) ELSE 'null'::jsonb END,
+      'mentions', CASE WHEN state = 'visible' THEN to_jsonb(mentions) ELSE '[]'::jsonb END) AS fields FROM m)
+  UPDATE outbox o SET payload = o.payload || latest.fields
+  FROM latest WHERE o.topic = 'thread:' || latest.thread_id AND o.type = ANY('{${MESSAGE_TEXT_EVENTS.join(',')}}'::text[]) AND o.payload->>'id' = latest.id::text
+    -- Rows already right are left alone (and unlocked: the relay marks rows published meanwhile).
+    AND jsonb_build_object('state', o.payload->'state', 'body', o.payload->'body', 'mentions', o.payload->'mentions') IS DISTINCT FROM latest.fields`;
+
+const SET_STATE = `UPDATE messages SET state = $2,
+    deleted_at = CASE WHEN $2 = 'deleted' THEN now() ELSE deleted_at END,
+    deleted_by = CASE WHEN $2 = 'deleted' THEN $3::uuid ELSE deleted_by END
+  WHERE id = $1 RETURNING id, thread_id, state, body, mentions`;
+const REPLACE_BODY = `UPDATE messages SET body = $2, body_key = md5($4)::uuid, mentions = $3 WHERE id = $1 RETURNING id, thread_id, state, body, mentions`;
+const SET_STATE_SCRUBBING = scrubbing(SET_STATE);
+const REPLACE_BODY_SCRUBBING = scrubbing(REPLACE_BODY);
+
+/**
+ * Whether the revision `r` (of message `m`) may be read by `viewer` (a SQL uuid, possibly null) who is
+ * not a moderator. Text from before a message was taken out of view is for moderators only: none while
+ * it is held (but for its author) or once deleted, and once a moderator has let it back (approved,
+ * redacted) only edits made after that decision. `r` and `m` are aliases in the caller's statement.
+ */
+export const readableRevision = (r: string, m: string, viewer: string) => `(
+  (${m}.state = 'visible' OR (${m}.state = 'held' AND ${m}.author_id = ${viewer}))
+  AND ${r}.replaced_at > COALESCE((SELECT max(i.decided_at) FROM moderation_items i WHERE i.subject_type = 'message' AND i.subject_id = ${m}.id), '-infinity'))`;
+
 @Injectable()
 export class ThreadRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -255,27 +292,46 @@ export class MessageRepository {
     await manager.query(`UPDATE messages SET body = $2, body_key = md5($4)::uuid, mentions = $3, edited_at = now() WHERE id = $1`, [id, body, mentions, duplicateKey(body)]);
   }
 
-  revisions(id: number) {
+  /** The earlier versions `viewer` may read (see readableRevision); moderators read them all. */
+  revisions(id: number, viewer: { id: string | null; moderator: boolean }) {
     return this.dataSource.query(
-      `SELECT r.body, r.replaced_at, r.replaced_by, u.display_name FROM message_revisions r JOIN users u ON u.id = r.replaced_by WHERE r.message_id = $1 ORDER BY r.id`,
-      [id],
+      `SELECT r.body, r.replaced_at, r.replaced_by, u.display_name
+       FROM message_revisions r JOIN users u ON u.id = r.replaced_by JOIN messages m ON m.id = r.message_id
+       WHERE r.message_id = $1 AND ($3 OR ${readableRevision('r', 'm', '$2::uuid')}) ORDER BY r.id`,
+      [id, viewer.id, viewer.moderator],
     );
   }
 
+  /**
+   * Leaving "visible" (held, deleted) takes the text out of the message's earlier events in the same
+   * statement, whichever path did it (see scrubbing).
+   */
   async setState(manager: EntityManager, id: number, state: Message['state'], by?: string) {
-    await manager.query(
-      `UPDATE messages SET state = $2, deleted_at = CASE WHEN $2 = 'deleted' THEN now() ELSE deleted_at END, deleted_by = CASE WHEN $2 = 'deleted' THEN $3::uuid ELSE deleted_by END WHERE id = $1`,
-      [id, state, by ?? null],
-    );
+    await manager.query(state === 'visible' ? SET_STATE : prepared(SET_STATE_SCRUBBING), [id, state, by ?? null]);
   }
 
   /**
    * Replaces the body keeping no revision, for a moderator's redaction or an edit under review: the
    * public history would otherwise show the very text at issue (moderators keep it in the moderation
-   * item and its audit log).
+   * item and its audit log). The earlier events get the new text only if the message is visible.
    */
   async replaceBody(manager: EntityManager, id: number, body: string, mentions: string[] = []) {
-    await manager.query(`UPDATE messages SET body = $2, body_key = md5($4)::uuid, mentions = $3 WHERE id = $1`, [id, body, mentions, duplicateKey(body)]);
+    await manager.query(prepared(REPLACE_BODY_SCRUBBING), [id, body, mentions, duplicateKey(body)]);
+  }
+
+  /**
+   * The retention period after a moderator's redaction or rejection is over: the message keeps only the
+   * redacted text (or "[removed]"), and the edit history from before goes with the original.
+   */
+  async purgeOriginal(manager: EntityManager, id: number, body: string) {
+    await manager.query(`UPDATE messages SET body = $2, body_key = NULL WHERE id = $1`, [id, body]);
+    await manager.query(`DELETE FROM message_revisions WHERE message_id = $1`, [id]);
+  }
+
+  /** Whether the message's first check passed it: the people it concerns were told of it then. */
+  async passedCheck(manager: EntityManager, id: number): Promise<boolean> {
+    const rows = await manager.query(`SELECT 1 FROM moderation_items WHERE subject_type = 'message' AND subject_id = $1 AND reason = 'new' AND outcome = 'clean'`, [id]);
+    return rows.length > 0;
   }
 
   /** Adds the reaction, or takes it away if it was there; true when added. */

@@ -65,6 +65,10 @@ export class MessageSubject implements ModerationSubject {
     if (passed.length) await this.notifications.notifyOf(tx, passed);
   }
 
+  purgeOriginal(tx: Tx, id: number, replacement: Redacted) {
+    return this.messages.purgeOriginal(tx.manager, id, replacement.summary);
+  }
+
   async applyDecision(tx: Tx, id: number, decision: 'approve' | 'redact' | 'reject', redacted: Redacted, actorId: string) {
     const before = (await this.messages.get(id, tx.manager, true))!;
     const topic = topics.thread(Number(before.thread_id));
@@ -76,8 +80,13 @@ export class MessageSubject implements ModerationSubject {
     if (decision === 'redact') await this.messages.replaceBody(tx.manager, id, redacted.summary);
     await this.messages.setState(tx.manager, id, 'visible');
     const message = toMessage((await this.messages.get(id, tx.manager))!);
-    // Shown only now: the people it concerns are told now too (its check, done earlier, told nobody).
-    if (before.state !== 'visible') await this.notifications.notify(tx, [await tx.record(topic, 'message.created', message, actorId)]);
+    if (before.state !== 'visible') {
+      // The people it concerns are told now, unless its check passed it and told them then (a reported
+      // message let back in).
+      const told = await this.messages.passedCheck(tx.manager, id);
+      const event = await tx.record(topic, 'message.created', message, actorId);
+      if (!told) await this.notifications.notify(tx, [event]);
+    }
     else if (decision === 'redact') await tx.record(topic, 'message.updated', message, actorId);
   }
 }

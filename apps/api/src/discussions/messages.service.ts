@@ -108,11 +108,18 @@ export class MessagesService {
     });
   }
 
+  /** A reported message is held at once (hidden from others) and waits, held, for a moderator. */
   async flag(auth: AuthDto, id: number, dto: z.output<typeof FlagInput>) {
     await this.outbox.transaction(async (tx) => {
+      await this.moderation.lockItems(tx, 'message', id);
       const message = await this.load(id, tx);
       if (message.state === 'deleted') throw new NotFoundException(`Message ${id} was deleted`);
-      if (await this.messages.flag(tx.manager, id, auth.user.id, dto.reason, dto.note ?? null)) await this.moderation.enqueue(tx, 'message', id, 'flag');
+      if (!(await this.messages.flag(tx.manager, id, auth.user.id, dto.reason, dto.note ?? null))) return;
+      if (message.state === 'visible') {
+        await this.messages.setState(tx.manager, id, 'held');
+        await tx.record(topics.thread(Number(message.thread_id)), 'message.hidden', { id, seq: message.seq }, auth.user.id);
+      }
+      await this.moderation.enqueue(tx, 'message', id, 'flag');
     });
     return { flagged: true };
   }
@@ -120,7 +127,7 @@ export class MessagesService {
   async revisions(auth: AuthDto | null, id: number) {
     const message = await this.messages.get(id);
     if (!message || (message.state === 'held' && message.author_id !== auth?.user.id && !isModerator(auth))) throw new NotFoundException(`No message ${id}`);
-    const rows = await this.messages.revisions(id);
+    const rows = await this.messages.revisions(id, { id: auth?.user.id ?? null, moderator: isModerator(auth) });
     return {
       items: rows.map((r: Record<string, any>) => ({ body: r.body, replacedAt: r.replaced_at.toISOString(), replacedBy: { id: r.replaced_by, displayName: r.display_name } })),
     };

@@ -2,6 +2,7 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { CreateThreadInput, ThreadQuery, UpdateThreadInput } from '@commons/domain';
 import { topics } from '@commons/realtime';
 import type { z } from 'zod';
+import { refusePersonalData } from '../common/personal-data';
 import type { AuthDto } from '../identity/auth.guard';
 import { OutboxService } from '../realtime/outbox.service';
 import { MessageRepository, ThreadRepository, ThreadRow, toThread } from './discussions.repository';
@@ -29,6 +30,8 @@ export class ThreadsService {
 
   /** The thread and its first message, in one transaction. Announcements are for maintainers and admins. */
   async create(auth: AuthDto, dto: z.output<typeof CreateThreadInput>) {
+    // The title is listed to everyone at once, so it is refused; the body is a message, held instead.
+    refusePersonalData({ title: dto.title });
     const subjectId = dto.subjectId ?? null;
     if (!(await this.threads.subjectExists(dto.subjectType, subjectId))) {
       throw new NotFoundException({ message: `No ${dto.subjectType} called ${subjectId}`, fields: { subjectId: `No such ${dto.subjectType}` } });
@@ -45,6 +48,7 @@ export class ThreadsService {
 
   /** Moderators pin and lock; a question's asker (or an admin) chooses its accepted answer. */
   async update(auth: AuthDto, id: number, dto: z.output<typeof UpdateThreadInput>) {
+    refusePersonalData({ title: dto.title });
     const thread = await this.load(id);
     const moderator = isModerator(auth);
     if ((dto.pinned !== undefined || dto.locked !== undefined) && !moderator) throw new ForbiddenException('Only moderators can pin or lock threads');

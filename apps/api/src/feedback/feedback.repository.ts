@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { duplicateKey } from '@commons/domain';
 import { prepared } from '../database/prepared';
-import { recentTexts } from '../moderation/moderation.subject';
+import { recentTexts, type Redacted, wholeText } from '../moderation/moderation.subject';
 
 export interface NewFeedback {
   page: string;
@@ -57,7 +57,8 @@ export class FeedbackRepository {
         column('clientHash'),
         column('idempotencyKey'),
         column('status'),
-        rows.map((r) => duplicateKey(r.summary)),
+        // Only a signed-in sender can repeat themselves: anonymous feedback shares addresses (recentSummaries).
+        rows.map((r) => (r.userId ? duplicateKey(wholeText(r)) : null)),
       ],
     );
     return inserted.map((r) => (r.id === null ? null : Number(r.id)));
@@ -73,19 +74,54 @@ export class FeedbackRepository {
     return manager.query(prepared(`SELECT id, page, nature, summary, details, role, organisation, email FROM feedback WHERE id = ANY($1)`), [ids]);
   }
 
-  /** For each item, an earlier summary from the same client in the hour before that may be the same text. */
+  /**
+   * For each item, the same signed-in person's earlier submission in the hour before that may be the
+   * same whole submission. Anonymous feedback is never a repeat: a council office shares one address,
+   * and two people there may well both send "Problem with the tool".
+   */
   recentSummaries(ids: number[]) {
-    return recentTexts(this.dataSource, { table: 'feedback', text: 'summary', key: 'summary_key', sender: 'client_hash' }, ids);
+    return recentTexts(this.dataSource, { table: 'feedback', texts: ['summary', 'details', 'organisation'], key: 'summary_key', sender: 'user_id' }, ids);
   }
 
-  /** One statement for many rows (a batch of checks); a null `redacted` keeps what was there. */
-  async setStatus(manager: EntityManager, changes: { id: number; status: string; redacted: { summary: string; details: string | null } | null }[]) {
+  /**
+   * One statement for many rows (a batch of checks); a null `redacted` keeps what was there. A
+   * redaction replaces all three redacted fields (a moderator may have emptied one).
+   */
+  async setStatus(manager: EntityManager, changes: { id: number; status: string; redacted: Redacted | null }[]) {
     if (!changes.length) return;
     await manager.query(
-      prepared(`UPDATE feedback f SET status = c.status, redacted_summary = COALESCE(c.summary, f.redacted_summary), redacted_details = COALESCE(c.details, f.redacted_details)
-       FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS c(id, status, summary, details) WHERE f.id = c.id`),
-      [changes.map((c) => c.id), changes.map((c) => c.status), changes.map((c) => c.redacted?.summary ?? null), changes.map((c) => c.redacted?.details ?? null)],
+      prepared(`UPDATE feedback f SET status = c.status,
+         redacted_summary = CASE WHEN c.redact THEN c.summary ELSE f.redacted_summary END,
+         redacted_details = CASE WHEN c.redact THEN c.details ELSE f.redacted_details END,
+         redacted_organisation = CASE WHEN c.redact THEN c.organisation ELSE f.redacted_organisation END
+       FROM unnest($1::bigint[], $2::text[], $3::bool[], $4::text[], $5::text[], $6::text[]) AS c(id, status, redact, summary, details, organisation) WHERE f.id = c.id`),
+      [
+        changes.map((c) => c.id),
+        changes.map((c) => c.status),
+        changes.map((c) => c.redacted !== null),
+        changes.map((c) => c.redacted?.summary ?? null),
+        changes.map((c) => c.redacted?.details ?? null),
+        changes.map((c) => c.redacted?.organisation ?? null),
+      ],
     );
+  }
+
+  /** The retention period is over: the original text goes, and the repeat key made from it. */
+  async purgeOriginal(manager: EntityManager, id: number, replacement: Redacted) {
+    await manager.query(`UPDATE feedback SET summary = $2, details = $3, organisation = $4, summary_key = NULL WHERE id = $1`, [id, replacement.summary, replacement.details, replacement.organisation]);
+  }
+
+  /**
+   * Account deletion: the person's email and organisation go from the feedback they sent signed in, or
+   * sent giving that email. Answers the feedback ids, for moderation's stored copies.
+   */
+  async forgetContacts(manager: EntityManager, userId: string, email: string): Promise<number[]> {
+    // An UPDATE answers [rows, count].
+    const [rows] = await manager.query(
+      `UPDATE feedback SET email = NULL, organisation = NULL, redacted_organisation = NULL WHERE user_id = $1 OR lower(email) = lower($2) RETURNING id`,
+      [userId, email],
+    );
+    return rows.map((r: { id: string }) => Number(r.id));
   }
 
   /** Whether the user looks after the page: a maintainer of its tool or a leader of its initiative. */
@@ -104,8 +140,9 @@ export class FeedbackRepository {
   /** What the public side may show: published as sent, redacted as redacted; never held, pending or spam. */
   visible(page: string | undefined, limit: number) {
     return this.dataSource.query(
-      `SELECT id, page, nature, role, organisation, created_at,
+      `SELECT id, page, nature, role, created_at,
               CASE WHEN status = 'redacted' THEN redacted_summary ELSE summary END AS summary,
+              CASE WHEN status = 'redacted' THEN redacted_organisation ELSE organisation END AS organisation,
               CASE WHEN status = 'redacted' THEN redacted_details ELSE details END AS details
        FROM feedback WHERE status IN ('published', 'redacted') AND ($1::text IS NULL OR page = $1)
        ORDER BY id DESC LIMIT $2`,

@@ -73,8 +73,8 @@ export class FeedbackService {
 
   /**
    * Submissions that arrive together are stored together: one transaction, the same handful of round
-   * trips and one commit for the batch (intake was bound by round trips per submission:
-   * docs/PERFORMANCE.md). A batch one row of which the database refused is stored again one by one, so
+   * trips and one commit for the batch (intake is bound by round trips per submission:
+   * docs/PERFORMANCE.md, "Round trips"). A batch one row of which the database refused is stored again one by one, so
    * that submission fails alone; any other failure (the database away, a timeout) fails the batch at
    * once: trying each again would make every submission wait out the same failure in turn.
    */

@@ -17,6 +17,8 @@ export function feedbackContent(f: FeedbackFields): SubjectContent {
 /** Feedback under moderation: held feedback is shown to nobody; redacted feedback shows its redacted text. */
 @Injectable()
 export class FeedbackSubject implements ModerationSubject {
+  readonly fields = ['summary', 'details', 'organisation'] as const;
+
   constructor(
     private readonly feedback: FeedbackRepository,
     moderation: ModerationService,
@@ -42,5 +44,9 @@ export class FeedbackSubject implements ModerationSubject {
 
   async applyDecision(tx: Tx, id: number, decision: 'approve' | 'redact' | 'reject', redacted: Redacted) {
     await this.feedback.setStatus(tx.manager, [{ id, status: STATUS[decision], redacted: decision === 'redact' ? redacted : null }]);
+  }
+
+  purgeOriginal(tx: Tx, id: number, replacement: Redacted) {
+    return this.feedback.purgeOriginal(tx.manager, id, replacement);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DELETED_PASSWORD_HASH, DELETED_USER_NAME } from '@commons/domain';
+import { readableRevision } from '../discussions/discussions.repository';
 
 /** A column of some table that points at users(id), and what Postgres does to it when a user goes. */
 interface UserReference {
@@ -20,6 +21,13 @@ const EXPORT_COLUMNS: Record<string, string> = {
   // A moderator's decisions, not the text of what they decided on (that is other people's).
   moderation_items: 'id, subject_type, subject_id, decision, decided_at',
   moderation_audit: 'id, item_id, action, note, at',
+  // Removed means gone: a deleted or rejected message's text is for moderators only (body_key is a hash of it).
+  messages: `id, thread_id, seq, author_id, parent_id, CASE WHEN state = 'deleted' THEN NULL ELSE body END AS body, mentions, state, created_at, edited_at, deleted_at, deleted_by`,
+};
+
+/** Rows an export leaves out: earlier text of a message taken out of view, as the revisions route does. */
+const EXPORT_WHERE: Record<string, string> = {
+  message_revisions: `AND EXISTS (SELECT 1 FROM messages m WHERE m.id = message_revisions.message_id AND ${readableRevision('message_revisions', 'm', '$1::uuid')})`,
 };
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
@@ -46,7 +54,7 @@ export class AccountRepository {
   /** The rows of `table` whose `column` is the user, secrets left out. */
   rowsOf(ref: UserReference, userId: string): Promise<Record<string, unknown>[]> {
     const columns = EXPORT_COLUMNS[ref.table] ?? '*';
-    return this.db.query(`SELECT ${columns} FROM "${ref.table}" WHERE "${ref.column}" = $1 ORDER BY 1 LIMIT 100000`, [userId]);
+    return this.db.query(`SELECT ${columns} FROM "${ref.table}" WHERE "${ref.column}" = $1 ${EXPORT_WHERE[ref.table] ?? ''} ORDER BY 1 LIMIT 100000`, [userId]);
   }
 
   organisation(id: number) {

@@ -3,6 +3,7 @@ import { verify } from '@node-rs/argon2';
 import type { FastifyReply } from 'fastify';
 import type { AccountExport, DeleteAccountInput } from '@commons/domain';
 import { topics } from '@commons/realtime';
+import { forgetFeedbackContacts } from '../feedback/forget-contacts';
 import { OutboxService } from '../realtime/outbox.service';
 import { AccountRepository } from './account.repository';
 import { SESSION_COOKIE, toUser } from './auth.service';
@@ -66,6 +67,8 @@ export class AccountService {
         throw new ConflictException({ message: 'You are the only admin: make someone else admin first', fields: { password: 'The last admin cannot delete their account' } });
       }
       const refs = await this.account.references(tx.manager);
+      // Before anonymise, which unlinks the feedback from the account.
+      await forgetFeedbackContacts(tx.manager, auth.user.id, auth.user.email);
       await this.account.removePersonal(refs, auth.user.id, tx.manager);
       await this.account.anonymise(auth.user.id, auth.user.displayName, tx.manager);
       await tx.record(topics.user(auth.user.id), 'user.sessions.revoked', { userId: auth.user.id, reason: 'deleted' }, null);

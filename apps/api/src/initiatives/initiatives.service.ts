@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { InitiativeInput, InitiativePatch, InitiativeQuery, MilestoneInput, MilestonePatch, RESERVED_INITIATIVE_SLUGS, Slug, slugify, UpdateInput, type Initiative } from '@commons/domain';
 import { topics } from '@commons/realtime';
 import type { z } from 'zod';
+import { refusePersonalData } from '../common/personal-data';
 import type { AuthDto } from '../identity/auth.guard';
 import { OutboxService, Tx } from '../realtime/outbox.service';
 import { toDashboardItem, toInitiative, toMilestone, toSummary, toUpdate } from './initiatives.mappers';
@@ -44,6 +45,7 @@ export class InitiativesService {
 
   /** Any member may propose: it starts proposed, they lead and follow it. */
   async propose(auth: AuthDto, dto: z.output<typeof InitiativeInput>) {
+    refusePersonalData({ title: dto.title, slug: dto.slug, summary: dto.summary, description: dto.description });
     const slug = dto.slug ?? slugify(dto.title);
     if (!Slug.safeParse(slug).success || RESERVED_INITIATIVE_SLUGS.includes(slug)) throw new BadRequestException({ message: 'Check slug', fields: { slug: 'Give the initiative a slug: lower-case letters, digits and hyphens' } });
     const toolIds = await this.toolIds(dto.toolSlugs);
@@ -70,6 +72,7 @@ export class InitiativesService {
 
   /** Leaders and admins edit; a status move is kept in the history. */
   async update(auth: AuthDto, slug: string, dto: z.output<typeof InitiativePatch>) {
+    refusePersonalData({ title: dto.title, summary: dto.summary, description: dto.description });
     const row = await this.assertLeader(auth, slug);
     const { toolSlugs, ...rest } = dto;
     const toolIds = toolSlugs && (await this.toolIds(toolSlugs));
@@ -108,6 +111,7 @@ export class InitiativesService {
   }
 
   async addMilestone(auth: AuthDto, slug: string, dto: z.output<typeof MilestoneInput>) {
+    refusePersonalData({ title: dto.title });
     const row = await this.assertLeader(auth, slug);
     return this.outbox.transaction(async (tx) => {
       await this.initiatives.lock(tx.manager, row.id);
@@ -118,6 +122,7 @@ export class InitiativesService {
 
   /** Ticking records who and when; unticking clears both. */
   async updateMilestone(auth: AuthDto, slug: string, id: number, dto: z.output<typeof MilestonePatch>) {
+    refusePersonalData({ title: dto.title });
     const row = await this.assertLeader(auth, slug);
     return this.outbox.transaction(async (tx) => {
       await this.initiatives.lock(tx.manager, row.id);
@@ -130,6 +135,7 @@ export class InitiativesService {
 
   /** A leader's update; the notifications job tells the followers. */
   async postUpdate(auth: AuthDto, slug: string, dto: z.output<typeof UpdateInput>) {
+    refusePersonalData({ body: dto.body });
     const row = await this.assertLeader(auth, slug);
     return this.outbox.transaction(async (tx) => {
       await this.initiatives.lock(tx.manager, row.id);

@@ -40,12 +40,8 @@ export class JobsService implements OnApplicationShutdown {
 
   /**
    * Deterministic job ids: BullMQ ignores an id it already holds, so a re-sweep adds nothing.
-   *
-   * One `add` per job, all sent at once, not `addBulk`: addBulk goes through an ioredis Pipeline, whose
-   * constructor gives each instance its own `length` getter; V8 then makes a hidden class per pipeline,
-   * reachable from an old one, so every pipeline and its commands survive young collections and are
-   * promoted. In the API that was a third of what intake promoted, and the full collections it brought
-   * on are what failed intake steps (docs/PERFORMANCE.md, fourteenth session).
+   * One `add` per job, not `addBulk`: ioredis pipelines outlive young collections, and the full collections
+   * they bring on stall intake (docs/PERFORMANCE.md, "Memory and garbage collection").
    */
   async enqueue(specs: JobSpec[]): Promise<void> {
     await Promise.all(specs.map((j) => this.queue(j.queue).add(j.name, j.data, { jobId: j.jobId })));

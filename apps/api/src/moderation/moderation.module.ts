@@ -37,6 +37,14 @@ export class ModerationController {
     return this.service.decide(auth, id, dto);
   }
 
+  /** The original text behind the redacted copy; recorded in the item's audit log. */
+  @Post('items/:id/original')
+  @HttpCode(200)
+  @Authenticated({ roles: ['moderator', 'admin'] })
+  original(@Auth() auth: AuthDto, @Param() { id }: ItemParamDto) {
+    return this.service.original(auth, id);
+  }
+
   @Get('items/:id/audit')
   @Authenticated({ roles: ['moderator', 'admin'] })
   audit(@Param() { id }: ItemParamDto) {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ModerationItem } from '@commons/domain';
 import { prepared } from '../database/prepared';
+import type { Redacted } from './moderation.subject';
 
 /** A queue item with the deciding moderator's name. Its subject's text comes from the subject's module. */
 export interface ItemRow {
@@ -21,10 +22,13 @@ export interface ItemRow {
   note: string | null;
   created_at: Date;
   flags: ModerationItem['flags'] | null;
+  /** The text as sent, kept when a decision replaced it in the subject (a redacted message); purged with the rest. */
+  original: Redacted | null;
+  original_purged_at: Date | null;
 }
 
 /** Named, not `*`: item reads are prepared statements (see prepared). */
-const ITEM_COLUMNS = ['id', 'subject_type', 'subject_id', 'reason', 'state', 'outcome', 'findings', 'redacted', 'checked_at', 'decided_by', 'decided_at', 'decision', 'note', 'created_at'];
+const ITEM_COLUMNS = ['id', 'subject_type', 'subject_id', 'reason', 'state', 'outcome', 'findings', 'redacted', 'checked_at', 'decided_by', 'decided_at', 'decision', 'note', 'created_at', 'original', 'original_purged_at'];
 const RETURNING_ITEM = `RETURNING ${ITEM_COLUMNS.join(', ')}`;
 
 const SELECT_ITEM = `
@@ -53,6 +57,7 @@ export function toItem(r: ItemRow, content: ModerationItem['content']): Moderati
     content,
     flags: r.flags ?? [],
     redacted: r.redacted,
+    hasOriginal: false,
     createdAt: r.created_at.toISOString(),
     checkedAt: r.checked_at?.toISOString() ?? null,
     decision: r.decision,
@@ -66,7 +71,11 @@ export function toItem(r: ItemRow, content: ModerationItem['content']): Moderati
 export class ModerationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The item for this subject and reason, made if missing (a second flag joins the first one's item). */
+  /**
+   * The item for this subject and reason, made if missing (a second flag joins the first one's item).
+   * A flag needs a moderator at once, so its item starts held (the check job checks `new` items only),
+   * and a flag on an item decided earlier opens it again: the subject is held again until decided.
+   */
   async ensure(
     manager: EntityManager,
     subjectType: ModerationItem['subjectType'],
@@ -74,11 +83,18 @@ export class ModerationRepository {
     reason: 'new' | 'flag',
   ): Promise<{ id: number; created: boolean; row?: ItemRow }> {
     const made = await manager.query(
-      `INSERT INTO moderation_items (subject_type, subject_id, reason) VALUES ($1, $2, $3) ON CONFLICT (subject_type, subject_id, reason) DO NOTHING ${RETURNING_ITEM}`,
-      [subjectType, subjectId, reason],
+      `INSERT INTO moderation_items (subject_type, subject_id, reason, state) VALUES ($1, $2, $3, $4) ON CONFLICT (subject_type, subject_id, reason) DO NOTHING ${RETURNING_ITEM}`,
+      [subjectType, subjectId, reason, reason === 'flag' ? 'held' : 'pending'],
     );
     // A new item has no decider yet, and only flag items carry flags: the row is what `get` would read.
     if (made.length) return { id: Number(made[0].id), created: true, row: reason === 'new' ? { ...made[0], decider_name: null, flags: null } : undefined };
+    if (reason === 'flag') {
+      await manager.query(
+        `UPDATE moderation_items SET state = 'held', decision = NULL, decided_by = NULL, decided_at = NULL, note = NULL
+         WHERE subject_type = $1 AND subject_id = $2 AND reason = 'flag' AND decided_at IS NOT NULL`,
+        [subjectType, subjectId],
+      );
+    }
     const [row] = await manager.query(`SELECT id FROM moderation_items WHERE subject_type = $1 AND subject_id = $2 AND reason = $3`, [subjectType, subjectId, reason]);
     return { id: Number(row.id), created: false };
   }
@@ -108,10 +124,12 @@ export class ModerationRepository {
     return rows[0] ?? null;
   }
 
+  /** `open`: what needs a decision (pending and held). */
   queue(state: string | undefined, limit: number, before?: number): Promise<ItemRow[]> {
+    const states = state === 'open' ? ['pending', 'held'] : state ? [state] : null;
     return this.dataSource.query(
-      `${SELECT_ITEM} WHERE ($1::text IS NULL OR i.state = $1) AND ($2::bigint IS NULL OR i.id < $2) ORDER BY i.id DESC LIMIT $3`,
-      [state ?? null, before ?? null, limit],
+      `${SELECT_ITEM} WHERE ($1::text[] IS NULL OR i.state = ANY($1)) AND ($2::bigint IS NULL OR i.id < $2) ORDER BY i.id DESC LIMIT $3`,
+      [states, before ?? null, limit],
     );
   }
 
@@ -140,10 +158,15 @@ export class ModerationRepository {
     return new Map(rows.map(({ id, ...checked }: ItemRow) => [Number(id), checked]));
   }
 
-  async recordDecision(manager: EntityManager, id: number, d: { state: string; decision: string; by: string; note: string | null; findings: unknown[]; redacted: unknown }) {
+  /** `original`: the text as sent, kept for moderators until the retention period ends (null: the subject keeps it). */
+  async recordDecision(
+    manager: EntityManager,
+    id: number,
+    d: { state: string; decision: string; by: string; note: string | null; findings: unknown[]; redacted: unknown; original: Redacted | null },
+  ) {
     await manager.query(
-      `UPDATE moderation_items SET state = $2, decision = $3, decided_by = $4, decided_at = now(), note = $5, findings = $6, redacted = $7 WHERE id = $1`,
-      [id, d.state, d.decision, d.by, d.note, JSON.stringify(d.findings), JSON.stringify(d.redacted)],
+      `UPDATE moderation_items SET state = $2, decision = $3, decided_by = $4, decided_at = now(), note = $5, findings = $6, redacted = $7, original = $8 WHERE id = $1`,
+      [id, d.state, d.decision, d.by, d.note, JSON.stringify(d.findings), JSON.stringify(d.redacted), d.original && JSON.stringify(d.original)],
     );
   }
 
@@ -182,35 +205,64 @@ export class ModerationRepository {
   }
 
   /**
-   * Scrubs what moderation kept of items redacted or rejected more than `days` ago: the subject's original
-   * text (feedback) and every copy moderators had (findings, the audit log, the moderation topic's
-   * events). Returns how many items were scrubbed.
+   * Scrubs what moderation kept of items redacted or rejected more than `days` ago: the findings' text
+   * and the original kept on the item. Answers the items, with what their subject's text becomes.
    */
-  async purgeOriginals(manager: EntityManager, days: number): Promise<number> {
+  async purgeOriginals(manager: EntityManager, days: number): Promise<{ subjectType: string; subjectId: number; replacement: Redacted; findings: string }[]> {
     const [items] = await manager.query(
       `UPDATE moderation_items SET findings = (SELECT coalesce(jsonb_agg(f || '{"text": "[removed]"}'), '[]') FROM jsonb_array_elements(findings) f),
-              original_purged_at = now()
+              original = NULL, original_purged_at = now(),
+              -- A rejected item's "redaction" is the text itself when the detector found nothing in it.
+              redacted = CASE WHEN decision = 'reject' THEN '{"summary": "[removed]", "details": null, "organisation": null}'::jsonb ELSE redacted END
        WHERE decision IN ('redact', 'reject') AND decided_at < now() - make_interval(days => $1) AND original_purged_at IS NULL
-       RETURNING id, subject_type, subject_id, redacted, findings`,
+       RETURNING subject_type, subject_id, decision, redacted, findings`,
       [days],
     );
-    for (const item of items as { id: string; subject_type: string; subject_id: string; redacted: { summary: string; details: string | null } | null; findings: unknown[] }[]) {
-      const replacement = { summary: item.redacted?.summary ?? '[removed]', details: item.redacted?.details ?? null };
-      if (item.subject_type === 'feedback') {
-        // The repeat key is a hash of the original: it goes too (the text is far outside the repeat window).
-        await manager.query(`UPDATE feedback SET summary = $2, details = $3, summary_key = NULL WHERE id = $1`, [item.subject_id, replacement.summary, replacement.details]);
-      }
-      const findings = JSON.stringify(item.findings);
-      const scrub = (column: string) =>
-        `jsonb_set(jsonb_set(jsonb_set(${column}, '{content,summary}', to_jsonb($1::text)), '{content,details}', coalesce(to_jsonb($2::text), 'null')), '{findings}', $3::jsonb)`;
-      await manager.query(`UPDATE moderation_audit SET before = ${scrub('before')}, after = ${scrub('after')} WHERE item_id = $4`, [replacement.summary, replacement.details, findings, item.id]);
-      await manager.query(
-        `UPDATE outbox SET payload = ${scrub('payload')}
-         WHERE topic = 'moderation' AND payload->>'subjectType' = $4 AND (payload->>'subjectId')::bigint = $5`,
-        [replacement.summary, replacement.details, findings, item.subject_type, item.subject_id],
-      );
-    }
-    return items.length;
+    return (items as { subject_type: string; subject_id: string; decision: string; redacted: Partial<Redacted> | null; findings: unknown[] }[]).map((item) => ({
+      subjectType: item.subject_type,
+      subjectId: Number(item.subject_id),
+      // Rejected text was never shown: nothing of it is kept.
+      replacement:
+        item.decision === 'redact' && item.redacted
+          ? { summary: item.redacted.summary ?? '[removed]', details: item.redacted.details ?? null, organisation: item.redacted.organisation ?? null }
+          : { summary: '[removed]', details: null, organisation: null },
+      findings: JSON.stringify(item.findings),
+    }));
+  }
+
+  /**
+   * Puts `replacement` in place of the text in every stored copy moderation made of a subject: its
+   * items' audit entries and the `moderation` topic's events (those written before they were kept
+   * redacted carry the original, the submitter's email and organisation). `findings`: JSON, or null
+   * to keep them.
+   */
+  async scrubStoredCopies(manager: EntityManager, subjectType: string, subjectIds: number[], replacement: Redacted | null, findings: string | null) {
+    // $3 null: the text stays; $5 null: the findings stay. The contact fields always go.
+    const scrub = (c: string) => {
+      const redacted = `CASE WHEN jsonb_typeof(${c}->'redacted') = 'object' THEN jsonb_build_object('summary', $3::text, 'details', $4::text) ELSE 'null' END`;
+      const text = `CASE WHEN $3::text IS NULL THEN ${c} ELSE jsonb_set(jsonb_set(jsonb_set(${c}, '{content,summary}', to_jsonb($3::text)), '{content,details}', coalesce(to_jsonb($4::text), 'null')), '{redacted}', ${redacted}) END`;
+      const found = `CASE WHEN $5::jsonb IS NULL THEN ${text} ELSE jsonb_set(${text}, '{findings}', $5::jsonb) END`;
+      return `jsonb_set(jsonb_set(${found}, '{content,organisation}', 'null'), '{content,email}', 'null') #- '{redacted,organisation}'`;
+    };
+    // Ids compared as text: other topics' payloads carry a subjectId that is no number (a tool's slug).
+    const params = [subjectType, subjectIds.map(String), replacement?.summary ?? null, replacement?.details ?? null, findings];
+    await manager.query(
+      `UPDATE moderation_audit SET before = ${scrub('before')}, after = ${scrub('after')}
+       WHERE item_id IN (SELECT id FROM moderation_items WHERE subject_type = $1 AND subject_id = ANY($2::bigint[])) AND jsonb_typeof(before) = 'object' AND jsonb_typeof(after) = 'object'`,
+      params,
+    );
+    await manager.query(`UPDATE outbox SET payload = ${scrub('payload')} WHERE topic = 'moderation' AND payload->>'subjectType' = $1 AND payload->>'subjectId' = ANY($2::text[])`, params);
+  }
+
+  /** The submitter's email and organisation go from every copy moderation keeps of these subjects (account deletion). */
+  async forgetContacts(manager: EntityManager, subjectType: string, subjectIds: number[]) {
+    await this.scrubStoredCopies(manager, subjectType, subjectIds, null, null);
+    await manager.query(
+      `UPDATE moderation_items SET original = CASE WHEN original IS NULL THEN NULL ELSE jsonb_set(original, '{organisation}', 'null') END,
+              redacted = CASE WHEN redacted IS NULL THEN NULL ELSE jsonb_set(redacted, '{organisation}', 'null') END
+       WHERE subject_type = $1 AND subject_id = ANY($2)`,
+      [subjectType, subjectIds],
+    );
   }
 
   auditTrail(itemId: number) {

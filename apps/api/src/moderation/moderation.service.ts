@@ -1,11 +1,13 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { checkContent, DecisionInput, ModerationItem, moderationOutcome, ModerationState, redact } from '@commons/domain';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { checkContent, DecisionInput, duplicateKey, ModerationItem, ModerationOriginal, moderationOutcome, ModerationState, redact } from '@commons/domain';
 import type { JobData } from '@commons/realtime';
 import { Batcher } from '../common/batcher';
+import { personalDataFields } from '../common/personal-data';
 import type { AuthDto } from '../identity/auth.guard';
 import { OutboxService, Tx } from '../realtime/outbox.service';
-import { ItemRow, ModerationRepository, toItem } from './moderation.repository';
-import type { ModerationSubject, Redacted, SubjectContent, SubjectType } from './moderation.subject';
+import { ItemRow, ModerationRepository } from './moderation.repository';
+import { type ModerationSubject, type Redacted, type SubjectContent, type SubjectType, wholeText } from './moderation.subject';
+import { type Audience, originalText, present, TEXT_FIELDS, textsOf } from './moderation.view';
 
 /** Checks one transaction takes at most; two run at once, so the next fills while one commits. */
 export const CHECK_BATCH = 200;
@@ -13,24 +15,51 @@ export const CHECK_BATCH = 200;
 const OUTCOME_RANK = { clean: 0, spam: 1, abusive: 2, personal_data: 3 } as const;
 type Outcome = keyof typeof OUTCOME_RANK;
 
-/** Runs the detector over the text fields of an item. */
-export function examine(content: Pick<SubjectContent, 'summary' | 'details'>, recentTexts: string[] = []) {
-  let outcome: Outcome = 'clean';
+/**
+ * Runs the detector over the text fields of an item. `recentTexts`: the sender's earlier submission
+ * that may be this whole submission again (see recentTexts in moderation.subject.ts).
+ */
+export function examine(content: Pick<SubjectContent, 'summary' | 'details' | 'organisation'>, recentTexts: string[] = []) {
+  let outcome = 'clean' as Outcome;
   const findings: ModerationItem['findings'] = [];
-  const redacted: Redacted = { summary: content.summary, details: content.details };
-  for (const field of ['summary', 'details'] as const) {
+  const redacted: Redacted = textsOf(content);
+  const worse = (o: Outcome) => OUTCOME_RANK[o] > OUTCOME_RANK[outcome] && (outcome = o);
+  for (const field of TEXT_FIELDS) {
     const text = content[field];
-    if (text === null) continue;
-    const check = checkContent(text, { recentTexts: field === 'summary' ? recentTexts : [] });
-    const fieldOutcome = moderationOutcome(check);
-    if (OUTCOME_RANK[fieldOutcome] > OUTCOME_RANK[outcome]) outcome = fieldOutcome;
+    if (!text) continue;
+    const check = checkContent(text);
+    worse(moderationOutcome(check));
     findings.push(...check.personalData.map((f) => ({ ...f, field })));
     redacted[field] = redact(text, check.personalData);
   }
+  const key = recentTexts.length ? duplicateKey(wholeText(content)) : null;
+  if (key !== null && recentTexts.some((t) => duplicateKey(t) === key)) worse('spam');
   return { outcome, findings, redacted };
 }
 
 const DECIDED: Record<DecisionInput['decision'], ModerationState> = { approve: 'approved', redact: 'redacted', reject: 'rejected' };
+
+/**
+ * The redaction to publish: the moderator's own text for the fields they edited (which must itself pass
+ * the detector), the detector's for the rest. A field the item does not have is refused.
+ */
+function edited(subject: ModerationSubject, content: SubjectContent, detector: Redacted, edit: DecisionInput['redacted']): Redacted {
+  if (!edit) return detector;
+  const refused = Object.keys(edit).filter((f) => !(subject.fields ?? ['summary']).includes(f as keyof Redacted) || content[f as keyof Redacted] === null);
+  if (refused.length) {
+    throw new BadRequestException({ message: 'This item has no such text to redact', fields: Object.fromEntries(refused.map((f) => [`redacted.${f}`, 'This item has no such text'])) });
+  }
+  const leaks = Object.keys(personalDataFields({ summary: edit.summary, details: edit.details, organisation: edit.organisation }));
+  if (leaks.length) {
+    const fields = Object.fromEntries(leaks.map((f) => [`redacted.${f}`, `The ${f} still looks like it holds personal data: remove it`]));
+    throw new BadRequestException({ message: 'The redaction still looks like it holds personal data', fields });
+  }
+  return {
+    summary: edit.summary ?? detector.summary,
+    details: edit.details === undefined ? detector.details : edit.details || null,
+    organisation: edit.organisation === undefined ? detector.organisation : edit.organisation || null,
+  };
+}
 
 @Injectable()
 export class ModerationService {
@@ -58,9 +87,13 @@ export class ModerationService {
     return subject;
   }
 
-  private async view(row: ItemRow): Promise<ModerationItem> {
-    const content = (await this.subject(row.subject_type).contents([Number(row.subject_id)])).get(Number(row.subject_id));
-    return toItem(row, content!);
+  private async content(row: ItemRow, manager?: Tx['manager']): Promise<SubjectContent> {
+    const id = Number(row.subject_id);
+    return (await this.subject(row.subject_type).contents([id], manager)).get(id)!;
+  }
+
+  private async view(row: ItemRow, audience: Audience, manager?: Tx['manager']): Promise<ModerationItem> {
+    return present(row, await this.content(row, manager), audience);
   }
 
   /**
@@ -70,8 +103,7 @@ export class ModerationService {
   async enqueue(tx: Tx, subjectType: SubjectType, subjectId: number, reason: 'new' | 'flag' = 'new') {
     const { id, created, row: made } = await this.items.ensure(tx.manager, subjectType, subjectId, reason);
     const row = made ?? (await this.items.get(id, tx.manager))!;
-    const content = (await this.subject(subjectType).contents([subjectId], tx.manager)).get(subjectId)!;
-    await tx.record('moderation', created ? 'moderation.item.created' : 'moderation.item.updated', toItem(row, content));
+    await tx.record('moderation', created ? 'moderation.item.created' : 'moderation.item.updated', await this.view(row, 'stored', tx.manager));
     return id;
   }
 
@@ -83,7 +115,7 @@ export class ModerationService {
     if (!subjects.length) return;
     const rows = await this.items.createNew(tx.manager, subjectType, subjects.map((s) => s.id));
     const contents = new Map(subjects.map((s) => [s.id, s.content]));
-    tx.recordAtCommit('moderation.item.created', rows.map((row) => ({ topic: 'moderation', payload: toItem(row, contents.get(Number(row.subject_id))!) })));
+    tx.recordAtCommit('moderation.item.created', rows.map((row) => ({ topic: 'moderation', payload: present(row, contents.get(Number(row.subject_id))!, 'stored') })));
   }
 
   /**
@@ -97,7 +129,7 @@ export class ModerationService {
   /**
    * Checks a batch of subjects in a fixed number of round trips, whatever its size (recent texts, then a
    * transaction: lock items, read subjects, record checks, apply them, record events, commit). One
-   * transaction per item spent its CPU on round trips, not on the detector (docs/PERFORMANCE.md).
+   * transaction per item spends its CPU on round trips, not on the detector (docs/PERFORMANCE.md, "Round trips").
    * A subject that is gone fails alone; the rest of the batch goes ahead. `shownBy`: the event that showed
    * a subject before its check (see Check).
    */
@@ -142,7 +174,7 @@ export class ModerationService {
           .map((c) => ({ id: c.id, state: stateOf(c.outcome), redacted: c.outcome === 'personal_data' ? c.redacted : null, eventId: shownBy.get(c.id) })),
       );
       // Each item as it now stands: the locked row with what the check changed (no second read).
-      const updated = checks.map((c) => ({ topic: 'moderation' as const, payload: toItem({ ...c.row, ...recorded.get(Number(c.row.id))! }, c.content) }));
+      const updated = checks.map((c) => ({ topic: 'moderation' as const, payload: present({ ...c.row, ...recorded.get(Number(c.row.id))! }, c.content, 'stored', c.redacted) }));
       tx.recordAtCommit('moderation.item.updated', updated);
       for (const c of checks) results.set(c.id, c.outcome);
       return results;
@@ -163,30 +195,51 @@ export class ModerationService {
     const result = examine(content);
     for (const id of await this.items.openIds(tx.manager, subjectType, subjectId)) {
       await this.items.recordFindings(tx.manager, id, result);
-      await tx.record('moderation', 'moderation.item.updated', toItem((await this.items.get(id, tx.manager))!, content));
+      await tx.record('moderation', 'moderation.item.updated', present((await this.items.get(id, tx.manager))!, content, 'stored', result.redacted));
     }
   }
 
   /** The daily `moderation/purge-originals` job. */
   purgeOriginals(days: number) {
-    return this.outbox.transaction((tx) => this.items.purgeOriginals(tx.manager, days));
+    return this.outbox.transaction(async (tx) => {
+      const purged = await this.items.purgeOriginals(tx.manager, days);
+      for (const p of purged) {
+        await this.subject(p.subjectType as SubjectType).purgeOriginal?.(tx, p.subjectId, p.replacement);
+        await this.items.scrubStoredCopies(tx.manager, p.subjectType, [p.subjectId], p.replacement, p.findings);
+      }
+      return purged.length;
+    });
   }
 
   /** With the `moderation` topic's seq, read first: subscribing from it, nothing falls between. */
-  async queue(query: { state?: ModerationState; limit: number; before?: number }) {
+  async queue(query: { state?: ModerationState | 'open'; limit: number; before?: number }) {
     const seq = await this.outbox.currentSeq('moderation');
     const [rows, counts] = await Promise.all([this.items.queue(query.state, query.limit, query.before), this.items.counts()]);
     const contents = new Map<SubjectType, Map<number, SubjectContent>>();
     for (const type of new Set(rows.map((r) => r.subject_type))) {
       contents.set(type, await this.subject(type).contents(rows.filter((r) => r.subject_type === type).map((r) => Number(r.subject_id))));
     }
-    return { items: rows.map((r) => toItem(r, contents.get(r.subject_type)!.get(Number(r.subject_id))!)), counts, seq };
+    return { items: rows.map((r) => present(r, contents.get(r.subject_type)!.get(Number(r.subject_id))!, 'moderator')), counts, seq };
   }
 
   async item(id: number) {
     const row = await this.items.get(id);
     if (!row) throw new NotFoundException(`No moderation item ${id}`);
-    return { item: await this.view(row) };
+    return { item: await this.view(row, 'moderator') };
+  }
+
+  /**
+   * The original text behind the redacted copy moderators see by default. Every look is in the audit
+   * log (who, when), so access to the very data moderation holds back is accountable.
+   */
+  async original(auth: AuthDto, id: number): Promise<ModerationOriginal> {
+    return this.outbox.transaction(async (tx) => {
+      const row = await this.items.get(id, tx.manager);
+      if (!row) throw new NotFoundException(`No moderation item ${id}`);
+      const original = originalText(row, await this.content(row, tx.manager));
+      await this.items.audit(tx.manager, { itemId: id, actorId: auth.user.id, action: 'view_original', note: null, before: null, after: null });
+      return { original, findings: row.findings, purged: row.original_purged_at !== null };
+    });
   }
 
   /** One decision per item: the row lock makes a second moderator wait, then get 409. */
@@ -199,18 +252,24 @@ export class ModerationService {
       }
       const subject = this.subject(before.subject_type);
       const subjectId = Number(before.subject_id);
-      const content = (await subject.contents([subjectId], tx.manager)).get(subjectId)!;
+      const content = await this.content(before, tx.manager);
       // A moderator may decide before the check job has run: redaction then needs the findings now.
       const examined = examine(content);
       const findings = before.checked_at ? before.findings : examined.findings;
-      await this.items.recordDecision(tx.manager, id, { state: DECIDED[dto.decision], decision: dto.decision, by: auth.user.id, note: dto.note ?? null, findings, redacted: examined.redacted });
+      const redacted = dto.decision === 'redact' ? edited(subject, content, examined.redacted, dto.redacted) : examined.redacted;
+      // Out of sight after a redaction or rejection: moderators keep the original until the retention period ends.
+      const original = before.original ?? (dto.decision === 'approve' ? null : textsOf(content));
+      await this.items.recordDecision(tx.manager, id, { state: DECIDED[dto.decision], decision: dto.decision, by: auth.user.id, note: dto.note ?? null, findings, redacted, original });
       await this.items.settleSiblings(tx.manager, before, DECIDED[dto.decision], auth.user.id);
-      await subject.applyDecision(tx, subjectId, dto.decision, examined.redacted, auth.user.id);
-      const afterContent = (await subject.contents([subjectId], tx.manager)).get(subjectId)!;
-      const after = toItem((await this.items.get(id, tx.manager))!, afterContent);
-      await this.items.audit(tx.manager, { itemId: id, actorId: auth.user.id, action: dto.decision, note: dto.note ?? null, before: toItem(before, content), after });
+      await subject.applyDecision(tx, subjectId, dto.decision, redacted, auth.user.id);
+      const row = (await this.items.get(id, tx.manager))!;
+      const afterContent = await this.content(row, tx.manager);
+      const after = present(row, afterContent, 'stored');
+      await this.items.audit(tx.manager, { itemId: id, actorId: auth.user.id, action: dto.decision, note: dto.note ?? null, before: present(before, content, 'stored'), after });
+      // A moderator's own redaction removes what the detector missed: from the copies stored so far too.
+      if (dto.redacted) await this.items.scrubStoredCopies(tx.manager, before.subject_type, [subjectId], redacted, null);
       await tx.record('moderation', 'moderation.item.updated', after, auth.user.id);
-      return { item: after };
+      return { item: present(row, afterContent, 'moderator') };
     });
   }
 

@@ -5,6 +5,15 @@ import type { NotificationRow } from './notifications.repository';
 
 export type Recipient = { email: string; display_name: string };
 
+/**
+ * Whether notification `n` may still be emailed: not when it is about a message that has since left
+ * view (held, hidden, rejected, deleted). Checked as it is claimed, so an email waiting for the digest
+ * never carries news of what was taken away; it stays in the inbox, naming no text.
+ */
+const STILL_SHOWN = `NOT EXISTS (
+  SELECT 1 FROM outbox o JOIN messages m ON m.id = CASE WHEN o.type = 'message.created' THEN (o.payload->>'id')::bigint END
+  WHERE o.id = n.event_id AND m.state <> 'visible')`;
+
 /** Email preferences and what has gone out by email. */
 @Injectable()
 export class PreferencesRepository {
@@ -34,7 +43,7 @@ export class PreferencesRepository {
       `UPDATE notifications n SET emailed_at = now()
          FROM notification_preferences p, users u
         WHERE n.id = $1 AND p.user_id = n.user_id AND p.email = 'on' AND u.id = n.user_id
-          AND n.emailed_at IS NULL AND n.read_at IS NULL
+          AND n.emailed_at IS NULL AND n.read_at IS NULL AND ${STILL_SHOWN}
        RETURNING n.*, u.email, u.display_name`,
       [notificationId],
     );
@@ -56,7 +65,7 @@ export class PreferencesRepository {
       `SELECT p.user_id FROM notification_preferences p
         WHERE p.email = 'on' AND EXISTS (
           SELECT 1 FROM notifications n WHERE n.user_id = p.user_id AND n.emailed_at IS NULL AND n.read_at IS NULL
-            AND n.created_at >= p.digest_from AND n.kind <> ALL($1))`,
+            AND n.created_at >= p.digest_from AND n.kind <> ALL($1) AND ${STILL_SHOWN})`,
       [IMMEDIATE_KINDS],
     );
     return rows.map((r: { user_id: string }) => r.user_id);
@@ -75,9 +84,9 @@ export class PreferencesRepository {
     );
     if (!prefs.length) return null;
     const [items] = await manager.query(
-      `UPDATE notifications SET emailed_at = now()
-        WHERE user_id = $1 AND emailed_at IS NULL AND read_at IS NULL AND created_at >= $2 AND kind <> ALL($3)
-       RETURNING *`,
+      `UPDATE notifications n SET emailed_at = now()
+        WHERE n.user_id = $1 AND n.emailed_at IS NULL AND n.read_at IS NULL AND n.created_at >= $2 AND n.kind <> ALL($3) AND ${STILL_SHOWN}
+       RETURNING n.*`,
       [userId, prefs[0].digest_from, IMMEDIATE_KINDS],
     );
     if (!items.length) return null;

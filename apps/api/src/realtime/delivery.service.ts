@@ -7,8 +7,8 @@ import { OutboxService } from './outbox.service';
 const RETRY_MS = 1000;
 /**
  * Sockets written to per turn of the event loop. A write costs ≈10 µs here (the kernel's loopback work
- * is done in the sender's syscall), so one emit to a room of 1,000 held the loop for 10–15 ms, and every
- * request under way (a post's next database reply among them) waited behind it (docs/PERFORMANCE.md).
+ * is done in the sender's syscall), so one emit to a room of 1,000 would hold the loop for 10–15 ms, and every
+ * request under way (a post's next database reply among them) would wait behind it (docs/PERFORMANCE.md, "Fan-out").
  */
 const BROADCAST_CHUNK = 100;
 

@@ -82,7 +82,7 @@ export class Tx {
    * Records events to be written with the commit: every event recorded so in the transaction (a
    * fan-out to thousands of `user:<id>` topics, a batch of checks, any number per topic) goes in one
    * statement, sent together with COMMIT instead of a round trip ahead of it (a round trip costs more
-   * here than the statement: docs/PERFORMANCE.md). So for events nothing in the transaction reads
+   * here than the statement: docs/PERFORMANCE.md, "Round trips"). So for events nothing in the transaction reads
    * back. They are numbered then, even on a topic otherwise numbered after commit (one write each, no
    * numbering commit), after any the transaction recorded before; their topics are locked in sorted
    * order (no deadlock between two such writes) and only for the commit's own time.

@@ -7,7 +7,7 @@ import { ENV, Env } from '../config/env';
 import { eventsChannel } from './relay.service';
 import { RealtimeService } from './realtime.service';
 
-/** The socket.io side of the realtime contract (ARCHITECTURE.md). Logic lives in RealtimeService. */
+/** The socket.io side of the realtime protocol (docs/architecture.md). Logic lives in RealtimeService. */
 @WebSocketGateway()
 export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplicationShutdown {
   private readonly logger = new Logger(RealtimeGateway.name);

@@ -1,6 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { lineDiff, type DesignSection, type NewSection, type Revision, type SectionEdit } from '@commons/domain';
 import { topics } from '@commons/realtime';
+import { refusePersonalData } from '../common/personal-data';
 import type { AuthDto } from '../identity/auth.guard';
 import { OutboxService } from '../realtime/outbox.service';
 import { DesignRepository, RevisionRow, SectionRow } from './design.repository';
@@ -40,6 +41,7 @@ export class DesignService {
   }
 
   async save(auth: AuthDto, slug: string, key: string, edit: SectionEdit) {
+    refusePersonalData({ body: edit.body });
     const tool = await this.catalogue.find(slug);
     if (!(await this.design.section(tool.id, key))) throw new NotFoundException(`${tool.name} has no design section ${key}`);
     const section = await this.outbox.transaction(async (tx) => {
@@ -53,6 +55,7 @@ export class DesignService {
   }
 
   async add(auth: AuthDto, slug: string, dto: NewSection) {
+    refusePersonalData({ title: dto.title });
     const tool = await this.catalogue.find(slug);
     await this.catalogue.assertMaintainer(auth, tool);
     const section = await this.outbox.transaction(async (tx) => {

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { DEFAULT_DESIGN_SECTIONS, ReleaseInput, Slug, slugify, ToolInput, ToolPatch, ToolQuery, type Tool } from '@commons/domain';
 import { topics } from '@commons/realtime';
 import type { z } from 'zod';
+import { refusePersonalData } from '../common/personal-data';
 import type { AuthDto } from '../identity/auth.guard';
 import { OutboxService } from '../realtime/outbox.service';
 import { DesignRepository } from './design.repository';
@@ -11,6 +12,19 @@ import { ToolFields, ToolRepository, ToolRow } from './tools.repository';
 
 export const isAdmin = (auth: AuthDto | null) => !!auth?.user.roles.includes('admin');
 const who = (auth: AuthDto) => ({ id: auth.user.id, displayName: auth.user.displayName });
+
+/** Everything a member writes about a tool; shown to everyone at once, so checked before it is stored. */
+const toolTexts = (dto: Partial<z.output<typeof ToolInput>>) => ({
+  name: dto.name,
+  slug: dto.slug,
+  summary: dto.summary,
+  description: dto.description,
+  datasets: dto.datasets,
+  technology: dto.technology,
+  licence: dto.licence,
+  repository: dto.repository,
+  documentation: dto.documentation,
+});
 
 @Injectable()
 export class ToolsService {
@@ -46,6 +60,7 @@ export class ToolsService {
 
   /** Any member may propose a tool: it starts as proposed, with them as its maintainer and an empty design document. */
   async propose(auth: AuthDto, dto: z.output<typeof ToolInput>) {
+    refusePersonalData(toolTexts(dto));
     const slug = dto.slug ?? slugify(dto.name);
     if (!Slug.safeParse(slug).success) throw new BadRequestException({ message: 'Check slug', fields: { slug: 'Give the tool a slug: lower-case letters, digits and hyphens' } });
     await this.assertOrganisation(dto.originOrganisationId);
@@ -77,6 +92,7 @@ export class ToolsService {
 
   /** Maintainers and admins edit; a stage move is kept in the history and announced on the catalogue too. */
   async update(auth: AuthDto, slug: string, dto: z.output<typeof ToolPatch>) {
+    refusePersonalData(toolTexts(dto));
     await this.assertMaintainer(auth, await this.find(slug));
     await this.assertOrganisation(dto.originOrganisationId);
     const changes = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) as Partial<ToolFields>;
@@ -117,6 +133,7 @@ export class ToolsService {
   }
 
   async publish(auth: AuthDto, slug: string, dto: z.output<typeof ReleaseInput>) {
+    refusePersonalData({ version: dto.version, notes: dto.notes });
     const tool = await this.find(slug);
     await this.assertMaintainer(auth, tool);
     const release = await this.outbox.transaction(async (tx) => {

@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLocation } from 'react-router-dom';
 import { FEEDBACK_NATURES, FEEDBACK_ROLES, FEEDBACK_THANKS, FeedbackInput, fieldsFromIssues } from '@commons/domain';
 import { api, ApiError, randomId } from '../api';
-import { personalDataWarning } from '../personalData';
-import { ErrorSummary, RadiosField, SelectField, TextAreaField, TextField, WarningText, errorsFromServer, type FieldErrors } from './forms';
+import { ErrorSummary, RadiosField, SelectField, TextAreaField, TextField, errorsFromServer, type FieldErrors } from './forms';
+import { PersonalDataWarning } from './PersonalDataWarning';
 
 /** Field ids carry a prefix: the form sits on every page, next to the page's own forms. */
 const ID = (field: string) => `feedback-${field}`;
@@ -24,14 +24,9 @@ function failure(err: unknown): FieldErrors {
   return prefixed(errorsFromServer(err));
 }
 
-/** The warning under a text field: a live region, so a screen reader hears it when it appears. */
-function Warning({ text }: { text: string | null }) {
-  return <div aria-live="polite">{text && <WarningText>{text}</WarningText>}</div>;
-}
-
 /**
- * "Help us improve this page": the Centre's page-feedback form, on every page (ARCHITECTURE.md,
- * "Feedback"). Validated in the browser with the schema the API uses; warns, without blocking, when
+ * "Help us improve this page": the Centre's page-feedback form, on every page (docs/architecture.md,
+ * "Page feedback"). Validated in the browser with the schema the API uses; warns, without blocking, when
  * the text looks like it holds a child's personal details.
  */
 export function FeedbackForm() {
@@ -46,9 +41,6 @@ export function FeedbackForm() {
   /** One key per submission attempt: a retry or a double click of the same content lands once. */
   const idempotencyKey = useRef<string | null>(null);
   const thanks = useRef<HTMLDivElement>(null);
-
-  const summaryWarning = useMemo(() => personalDataWarning(values.summary), [values.summary]);
-  const detailsWarning = useMemo(() => personalDataWarning(values.details), [values.details]);
 
   // Another page: what was said about the last one no longer applies.
   useEffect(() => {
@@ -165,7 +157,7 @@ export function FeedbackForm() {
                 value={values.summary}
                 onChange={(e) => on.summary(e.target.value)}
                 error={errors[ID('summary')]}
-                after={<Warning text={summaryWarning} />}
+                after={<PersonalDataWarning text={values.summary} mode="hold" />}
                 autoComplete="off"
               />
               <TextAreaField
@@ -174,7 +166,7 @@ export function FeedbackForm() {
                 value={values.details}
                 onChange={(e) => on.details(e.target.value)}
                 error={errors[ID('details')]}
-                after={<Warning text={detailsWarning} />}
+                after={<PersonalDataWarning text={values.details} mode="hold" />}
               />
               <SelectField
                 id={ID('role')}
@@ -197,6 +189,7 @@ export function FeedbackForm() {
                 value={values.organisation}
                 onChange={(e) => on.organisation(e.target.value)}
                 error={errors[ID('organisation')]}
+                after={<PersonalDataWarning text={values.organisation} mode="hold" />}
                 autoComplete="organization"
               />
               <TextField

@@ -6,6 +6,7 @@ import { useAuth } from '../auth';
 import { ErrorSummary, SelectField, TextAreaField, TextField, useSchemaForm, type FieldErrors } from '../components/forms';
 import { usePageTitle } from '../usePageTitle';
 import { SignInPrompt } from '../components/SignInPrompt';
+import { PersonalDataWarning, useTypedText } from '../components/PersonalDataWarning';
 import { FOCUS_LABEL, STATUS_LABEL } from './InitiativeCommon';
 import { NotFound } from './NotFound';
 
@@ -35,14 +36,15 @@ function useTools() {
   return tools;
 }
 
-function Fields({ errors, initiative, tools }: { errors: FieldErrors; initiative?: Initiative; tools: { slug: string; name: string }[] }) {
+function Fields({ errors, initiative, tools, texts }: { errors: FieldErrors; initiative?: Initiative; tools: { slug: string; name: string }[]; texts: Record<string, string> }) {
   const linked = initiative?.tools.map((t) => t.slug) ?? [];
+  const warn = (field: 'title' | 'slug' | 'summary' | 'description') => <PersonalDataWarning text={texts[field] ?? (field === 'slug' ? '' : initiative?.[field])} />;
   return (
     <>
-      <TextField id="title" label="Title" defaultValue={initiative?.title} error={errors.title} />
-      {!initiative && <TextField id="slug" label="Short name for the address (optional)" hint="Lower-case letters, digits and hyphens. Made from the title if left empty." spellCheck={false} error={errors.slug} />}
-      <TextAreaField id="summary" label="Summary" hint="One or two sentences: what will change, for whom." rows={3} defaultValue={initiative?.summary} error={errors.summary} />
-      <TextAreaField id="description" label="Description (optional)" hint="Markdown." rows={8} defaultValue={initiative?.description} error={errors.description} />
+      <TextField id="title" label="Title" defaultValue={initiative?.title} error={errors.title} after={warn('title')} />
+      {!initiative && <TextField id="slug" label="Short name for the address (optional)" hint="Lower-case letters, digits and hyphens. Made from the title if left empty." spellCheck={false} error={errors.slug} after={warn('slug')} />}
+      <TextAreaField id="summary" label="Summary" hint="One or two sentences: what will change, for whom." rows={3} defaultValue={initiative?.summary} error={errors.summary} after={warn('summary')} />
+      <TextAreaField id="description" label="Description (optional)" hint="Markdown." rows={8} defaultValue={initiative?.description} error={errors.description} after={warn('description')} />
       <SelectField id="focusArea" label="Focus area" defaultValue={initiative?.focusArea ?? ''} error={errors.focusArea}>
         {!initiative && <option value="">Choose one</option>}
         {FocusArea.options.map((f) => (
@@ -87,6 +89,7 @@ export function InitiativeNew() {
     },
   );
   usePageTitle('Propose an initiative', Object.keys(errors).length > 0);
+  const { texts, onInput } = useTypedText();
   if (user === undefined) return null;
   if (!user) {
     return <SignInPrompt what="propose an initiative" />;
@@ -97,8 +100,8 @@ export function InitiativeNew() {
         <ErrorSummary errors={errors} order={ORDER} attempt={attempt} />
         <h1 className="govuk-heading-l">Propose an initiative</h1>
         <p className="govuk-body">You will lead it: add milestones, post updates to its followers, and invite co-leaders.</p>
-        <form onSubmit={onSubmit} noValidate aria-label="Propose an initiative">
-          <Fields errors={errors} tools={tools} />
+        <form onSubmit={onSubmit} onInput={onInput} noValidate aria-label="Propose an initiative">
+          <Fields errors={errors} tools={tools} texts={texts} />
           <button type="submit" className="govuk-button">
             Propose initiative
           </button>
@@ -127,6 +130,7 @@ export function InitiativeEdit() {
     },
   );
   usePageTitle('Edit initiative', Object.keys(errors).length > 0);
+  const { texts, onInput } = useTypedText();
   if (loaded === null) return <NotFound />;
   if (!loaded) return <p className="govuk-body" role="status">Loading…</p>;
   return (
@@ -137,8 +141,8 @@ export function InitiativeEdit() {
         </Link>
         <ErrorSummary errors={errors} order={ORDER} attempt={attempt} />
         <h1 className="govuk-heading-l">Edit {loaded.initiative.title}</h1>
-        <form onSubmit={onSubmit} noValidate aria-label="Edit initiative">
-          <Fields errors={errors} initiative={loaded.initiative} tools={tools} />
+        <form onSubmit={onSubmit} onInput={onInput} noValidate aria-label="Edit initiative">
+          <Fields errors={errors} initiative={loaded.initiative} tools={tools} texts={texts} />
           <button type="submit" className="govuk-button">
             Save changes
           </button>

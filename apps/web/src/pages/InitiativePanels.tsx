@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { MilestoneInput, Rag, UpdateInput, type Initiative, type Milestone, type User } from '@commons/domain';
 import { api } from '../api';
 import { ErrorSummary, TextAreaField, TextField, useSchemaForm } from '../components/forms';
+import { PersonalDataWarning, useTypedText } from '../components/PersonalDataWarning';
 import { formatDate, Markdown } from './ToolCommon';
 import { formatDay, RAG_LABEL, RagTag } from './InitiativeCommon';
 
@@ -55,12 +56,14 @@ export function Milestones({ slug, milestones, canEdit, onSaved }: { slug: strin
 
 export function NewMilestoneForm({ slug }: { slug: string }) {
   const [key, setKey] = useState(0);
+  const { texts, onInput, reset } = useTypedText();
   const { errors, attempt, onSubmit } = useSchemaForm(
     MilestoneInput,
     (form) => ({ title: form.get('title'), dueDate: String(form.get('dueDate') ?? '') || null }),
     async (input) => {
       await api('POST', `/api/initiatives/${slug}/milestones`, input);
       setKey((k) => k + 1);
+      reset();
     },
   );
   return (
@@ -68,9 +71,9 @@ export function NewMilestoneForm({ slug }: { slug: string }) {
       <summary className="govuk-details__summary">
         <span className="govuk-details__summary-text">Add a milestone</span>
       </summary>
-      <form key={key} className="govuk-details__text" onSubmit={onSubmit} noValidate aria-label="Add a milestone">
+      <form key={key} className="govuk-details__text" onSubmit={onSubmit} onInput={onInput} noValidate aria-label="Add a milestone">
         <ErrorSummary errors={errors} order={['title', 'dueDate']} attempt={attempt} />
-        <TextField id="title" label="Milestone" error={errors.title} />
+        <TextField id="title" label="Milestone" error={errors.title} after={<PersonalDataWarning text={texts.title} />} />
         <TextField id="dueDate" label="Due date (optional)" type="date" className="govuk-input--width-10" error={errors.dueDate} />
         <button type="submit" className="govuk-button govuk-button--secondary">
           Add milestone
@@ -98,18 +101,20 @@ export function Updates({ updates }: { updates: Initiative['updates'] }) {
 
 export function NewUpdateForm({ slug }: { slug: string }) {
   const [key, setKey] = useState(0);
+  const { texts, onInput, reset } = useTypedText();
   const { errors, attempt, onSubmit } = useSchemaForm(
     UpdateInput,
     (form) => ({ body: form.get('body'), rag: String(form.get('rag') ?? '') || null }),
     async (input) => {
       await api('POST', `/api/initiatives/${slug}/updates`, input);
       setKey((k) => k + 1);
+      reset();
     },
   );
   return (
-    <form key={key} onSubmit={onSubmit} noValidate aria-label="Post an update">
+    <form key={key} onSubmit={onSubmit} onInput={onInput} noValidate aria-label="Post an update">
       <ErrorSummary errors={errors} order={['body', 'rag']} attempt={attempt} />
-      <TextAreaField id="body" label="Post an update to followers" hint="Markdown. Followers are notified." rows={4} error={errors.body} />
+      <TextAreaField id="body" label="Post an update to followers" hint="Markdown. Followers are notified." rows={4} error={errors.body} after={<PersonalDataWarning text={texts.body} />} />
       <div className="govuk-form-group">
         <label className="govuk-label" htmlFor="rag">
           How is it going? (optional)

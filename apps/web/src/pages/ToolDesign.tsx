@@ -3,6 +3,7 @@ import { fieldsFromIssues, lineDiff, SectionConflict, SectionEdit, type DesignSe
 import type { Topic } from '@commons/realtime';
 import { api } from '../api';
 import { useAuth } from '../auth';
+import { PersonalDataWarning } from '../components/PersonalDataWarning';
 import { useRealtime } from '../realtime';
 import { formatDate, Markdown } from './ToolCommon';
 
@@ -21,7 +22,9 @@ async function putSection(slug: string, key: string, edit: SectionEdit): Promise
   if (res.ok) return { ok: true, section: (data as { section: DesignSection }).section };
   const conflict = SectionConflict.safeParse(data);
   if (conflict.success) return { ok: false, conflict: conflict.data.error.current, message: conflict.data.error.message };
-  return { ok: false, message: (data as { error?: { message?: string } })?.error?.message ?? `Could not save (${res.status})` };
+  // A refused body (e.g. personal data) names the field: its message is what the writer needs to read.
+  const error = (data as { error?: { message?: string; fields?: Record<string, string> } })?.error;
+  return { ok: false, message: error?.fields?.body ?? error?.message ?? `Could not save (${res.status})` };
 }
 
 function Revisions({ slug, section }: { slug: string; section: DesignSection }) {
@@ -139,15 +142,17 @@ function Section({ slug, topic, section, onSaved }: { slug: string; topic: Topic
             </p>
           )}
           <textarea
-            className="govuk-textarea"
+            className={error ? 'govuk-textarea govuk-textarea--error' : 'govuk-textarea'}
             id={id}
             rows={8}
             value={draft.body}
+            aria-describedby={[error && `${id}-error`, `${id}-warning`].filter(Boolean).join(' ')}
             onChange={(e) => {
               setDraft({ ...draft, body: e.target.value });
               realtime.typing(topic, section.key);
             }}
           />
+          <PersonalDataWarning id={`${id}-warning`} text={draft.body} />
           <div className="govuk-button-group">
             <button type="button" className="govuk-button" onClick={save} disabled={saving}>
               Save {section.title.toLowerCase()}

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { fieldsFromIssues, NewSection, ToolPatch, ToolStage, type Tool, type User, type UserList } from '@commons/domain';
 import { api } from '../api';
 import { errorsFromServer, SelectField, TextAreaField, TextField, type FieldErrors } from '../components/forms';
+import { PersonalDataWarning, useTypedText } from '../components/PersonalDataWarning';
 import { stageLabel } from './ToolCommon';
 
 const list = (value: FormDataEntryValue | null) =>
@@ -15,6 +16,21 @@ const nullable = (value: FormDataEntryValue | null) => String(value ?? '').trim(
 export function ToolEdit({ tool }: { tool: Tool }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [done, setDone] = useState(false);
+  // Start from the stored text, so text saved before these checks existed is pointed out too.
+  const stored = (t: Tool) => ({
+    name: t.name,
+    summary: t.summary,
+    description: t.description,
+    datasets: t.datasets.join(', '),
+    technology: t.technology.join(', '),
+    repository: t.repository ?? '',
+    documentation: t.documentation ?? '',
+    licence: t.licence ?? '',
+  });
+  const { texts, onInput, reset } = useTypedText(stored(tool));
+  // The form is rebuilt from each saved version (its key), and so are the texts it warns about.
+  useEffect(() => reset(stored(tool)), [tool.updatedAt, reset]);
+  const warn = (field: string) => <PersonalDataWarning text={texts[field]} />;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -46,7 +62,7 @@ export function ToolEdit({ tool }: { tool: Tool }) {
       <summary className="govuk-details__summary">
         <span className="govuk-details__summary-text">Edit this tool</span>
       </summary>
-      <form className="govuk-details__text" onSubmit={onSubmit} noValidate aria-label="Edit this tool" key={tool.updatedAt}>
+      <form className="govuk-details__text" onSubmit={onSubmit} onInput={onInput} noValidate aria-label="Edit this tool" key={tool.updatedAt}>
         {errors._ && <p className="govuk-error-message">{errors._}</p>}
         {done && <p className="govuk-body" role="status">Saved.</p>}
         <SelectField id="stage" label="Stage" defaultValue={tool.stage} error={errors.stage}>
@@ -56,14 +72,14 @@ export function ToolEdit({ tool }: { tool: Tool }) {
             </option>
           ))}
         </SelectField>
-        <TextField id="name" label="Name" defaultValue={tool.name} error={errors.name} />
-        <TextAreaField id="summary" label="Summary" rows={3} defaultValue={tool.summary} error={errors.summary} />
-        <TextAreaField id="description" label="Description (Markdown)" rows={8} defaultValue={tool.description} error={errors.description} />
-        <TextField id="datasets" label="Datasets" hint="Separated by commas." defaultValue={tool.datasets.join(', ')} error={errors.datasets} />
-        <TextField id="technology" label="Technology" hint="Separated by commas." defaultValue={tool.technology.join(', ')} error={errors.technology} />
-        <TextField id="repository" label="Source code" defaultValue={tool.repository ?? ''} error={errors.repository} />
-        <TextField id="documentation" label="Documentation" defaultValue={tool.documentation ?? ''} error={errors.documentation} />
-        <TextField id="licence" label="Licence" defaultValue={tool.licence ?? ''} error={errors.licence} />
+        <TextField id="name" label="Name" defaultValue={tool.name} error={errors.name} after={warn('name')} />
+        <TextAreaField id="summary" label="Summary" rows={3} defaultValue={tool.summary} error={errors.summary} after={warn('summary')} />
+        <TextAreaField id="description" label="Description (Markdown)" rows={8} defaultValue={tool.description} error={errors.description} after={warn('description')} />
+        <TextField id="datasets" label="Datasets" hint="Separated by commas." defaultValue={tool.datasets.join(', ')} error={errors.datasets} after={warn('datasets')} />
+        <TextField id="technology" label="Technology" hint="Separated by commas." defaultValue={tool.technology.join(', ')} error={errors.technology} after={warn('technology')} />
+        <TextField id="repository" label="Source code" defaultValue={tool.repository ?? ''} error={errors.repository} after={warn('repository')} />
+        <TextField id="documentation" label="Documentation" defaultValue={tool.documentation ?? ''} error={errors.documentation} after={warn('documentation')} />
+        <TextField id="licence" label="Licence" defaultValue={tool.licence ?? ''} error={errors.licence} after={warn('licence')} />
         <button type="submit" className="govuk-button">
           Save changes
         </button>
@@ -74,6 +90,7 @@ export function ToolEdit({ tool }: { tool: Tool }) {
 
 export function NewSectionForm({ slug }: { slug: string }) {
   const [errors, setErrors] = useState<FieldErrors>({});
+  const { texts, onInput, reset } = useTypedText();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -85,6 +102,7 @@ export function NewSectionForm({ slug }: { slug: string }) {
       await api('POST', `/api/tools/${slug}/design/sections`, parsed.data);
       setErrors({});
       formEl.reset();
+      reset();
     } catch (err) {
       setErrors(errorsFromServer(err));
     }
@@ -95,9 +113,9 @@ export function NewSectionForm({ slug }: { slug: string }) {
       <summary className="govuk-details__summary">
         <span className="govuk-details__summary-text">Add a section</span>
       </summary>
-      <form className="govuk-details__text" onSubmit={onSubmit} noValidate aria-label="Add a section">
+      <form className="govuk-details__text" onSubmit={onSubmit} onInput={onInput} noValidate aria-label="Add a section">
         {errors._ && <p className="govuk-error-message">{errors._}</p>}
-        <TextField id="title" label="Title" error={errors.title} />
+        <TextField id="title" label="Title" error={errors.title} after={<PersonalDataWarning text={texts.title} />} />
         <TextField id="key" label="Key" hint="Lower-case letters, digits and underscores, for example risks." spellCheck={false} error={errors.key} />
         <button type="submit" className="govuk-button govuk-button--secondary">
           Add section

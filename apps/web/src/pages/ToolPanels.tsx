@@ -4,6 +4,7 @@ import { AdoptionStatus, fieldsFromIssues, ReleaseInput, type AdoptionSummary, t
 import { api } from '../api';
 import { useAuth } from '../auth';
 import { errorsFromServer, TextAreaField, TextField, type FieldErrors } from '../components/forms';
+import { PersonalDataWarning, useTypedText } from '../components/PersonalDataWarning';
 import { ADOPTION_LABEL, Markdown } from './ToolCommon';
 
 /** Who uses the tool: the count against every authority, a table by region, and the reader's own authority. */
@@ -91,6 +92,7 @@ export function Adoption({ slug, adoption, authorityIds }: { slug: string; adopt
 
 export function Releases({ slug, releases, canPublish }: { slug: string; releases: Release[]; canPublish: boolean }) {
   const [errors, setErrors] = useState<FieldErrors>({});
+  const { texts, onInput, reset } = useTypedText();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -102,6 +104,7 @@ export function Releases({ slug, releases, canPublish }: { slug: string; release
       await api('POST', `/api/tools/${slug}/releases`, parsed.data);
       setErrors({});
       formEl.reset();
+      reset();
     } catch (err) {
       setErrors(errorsFromServer(err));
     }
@@ -128,11 +131,11 @@ export function Releases({ slug, releases, canPublish }: { slug: string; release
           <summary className="govuk-details__summary">
             <span className="govuk-details__summary-text">Publish a release</span>
           </summary>
-          <form className="govuk-details__text" onSubmit={onSubmit} noValidate aria-label="Publish a release">
+          <form className="govuk-details__text" onSubmit={onSubmit} onInput={onInput} noValidate aria-label="Publish a release">
             {errors._ && <p className="govuk-error-message">{errors._}</p>}
-            <TextField id="version" label="Version" hint="A semantic version such as 1.4.0." className="govuk-input--width-10" error={errors.version} />
+            <TextField id="version" label="Version" hint="A semantic version such as 1.4.0." className="govuk-input--width-10" error={errors.version} after={<PersonalDataWarning text={texts.version} />} />
             <TextField id="releasedOn" label="Release date (optional)" type="date" className="govuk-input--width-10" error={errors.releasedOn} />
-            <TextAreaField id="notes" label="Notes (Markdown)" error={errors.notes} />
+            <TextAreaField id="notes" label="Notes (Markdown)" error={errors.notes} after={<PersonalDataWarning text={texts.notes} />} />
             <button type="submit" className="govuk-button">
               Publish release
             </button>

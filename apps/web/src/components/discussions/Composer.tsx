@@ -3,6 +3,7 @@ import { PostMessageInput, fieldsFromIssues, mentionToken } from '@commons/domai
 import type { Topic } from '@commons/realtime';
 import { ApiError, api } from '../../api';
 import { useRealtime } from '../../realtime';
+import { PersonalDataWarning } from '../PersonalDataWarning';
 import { excerpt } from './MessageItem';
 import type { Message, Person } from './common';
 
@@ -125,7 +126,7 @@ export function Composer({
           name="body"
           rows={3}
           className={`govuk-textarea govuk-!-margin-bottom-0${error ? ' govuk-textarea--error' : ''}`}
-          aria-describedby={[`${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ')}
+          aria-describedby={[`${id}-hint`, error && `${id}-error`, `${id}-warning`].filter(Boolean).join(' ')}
           value={text}
           onChange={(e) => {
             setText(e.target.value);
@@ -136,6 +137,7 @@ export function Composer({
             if (e.key === 'Escape' && replyTo) onCancelReply();
           }}
         />
+        <PersonalDataWarning id={`${id}-warning`} text={text} mode="hold" />
       </div>
       <div className="app-composer__bar">
         <button type="submit" className="govuk-button govuk-!-margin-bottom-0" aria-disabled={busy || retryUntil > 0 || undefined} data-module="govuk-button">

@@ -1,6 +1,7 @@
 import { memo, useEffect, useState, type FormEvent } from 'react';
 import { EditMessageInput, FlagInput, fieldsFromIssues, renderMarkdown } from '@commons/domain';
 import { api } from '../../api';
+import { PersonalDataWarning } from '../PersonalDataWarning';
 import { Time, type Message, type Person, type Reaction } from './common';
 
 export const QUICK_EMOJI = ['👍', '❤️', '🎉', '😄', '👀', '🙏'] as const;
@@ -104,13 +105,14 @@ function EditForm({ message, onDone }: { message: Message; onDone(updated?: Mess
           rows={3}
           value={text}
           autoFocus
-          aria-describedby={error ? `${id}-error` : undefined}
+          aria-describedby={[error && `${id}-error`, `${id}-warning`].filter(Boolean).join(' ')}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Escape') onDone();
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
           }}
         />
+        <PersonalDataWarning id={`${id}-warning`} text={text} mode="hold" />
       </div>
       <div className="govuk-button-group">
         <button type="submit" className="govuk-button govuk-button--secondary" aria-disabled={busy || undefined}>

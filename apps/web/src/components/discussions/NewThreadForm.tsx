@@ -4,6 +4,7 @@ import { CreateThreadInput, fieldsFromIssues } from '@commons/domain';
 import { ApiError, api } from '../../api';
 import { useAuth } from '../../auth';
 import { ErrorSummary, RadiosField, TextAreaField, TextField, errorsFromServer, type FieldErrors } from '../forms';
+import { PersonalDataWarning, useTypedText } from '../PersonalDataWarning';
 import { KINDS, type Message, type SubjectType, type Thread, type ThreadKind } from './common';
 
 const ORDER = ['thread-title', 'thread-kind', 'thread-body'];
@@ -25,6 +26,7 @@ export function NewThreadForm({ subjectType, subjectId, allowAnnouncement }: { s
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
   const pending = useRef(false);
+  const { texts, onInput } = useTypedText();
 
   const kinds = (Object.keys(KINDS) as ThreadKind[]).filter((k) => k !== 'announcement' || allowAnnouncement || user?.roles.includes('admin'));
 
@@ -64,8 +66,16 @@ export function NewThreadForm({ subjectType, subjectId, allowAnnouncement }: { s
   return (
     <div className="app-new-thread">
       <ErrorSummary errors={errors} order={ORDER} attempt={attempt} />
-      <form onSubmit={onSubmit} noValidate aria-label="Start a thread">
-        <TextField id="thread-title" name="title" label="Title" error={errors['thread-title']} maxLength={250} />
+      <form onSubmit={onSubmit} onInput={onInput} noValidate aria-label="Start a thread">
+        <TextField
+          id="thread-title"
+          name="title"
+          label="Title"
+          hint="Everyone can read it, so it cannot hold personal details."
+          error={errors['thread-title']}
+          maxLength={250}
+          after={<PersonalDataWarning text={texts.title} />}
+        />
         <RadiosField
           id="thread-kind"
           name="kind"
@@ -83,6 +93,7 @@ export function NewThreadForm({ subjectType, subjectId, allowAnnouncement }: { s
           hint="You can use Markdown. Do not include personal details about children or families."
           error={errors['thread-body']}
           rows={5}
+          after={<PersonalDataWarning text={texts.body} mode="hold" />}
         />
         <button type="submit" className="govuk-button" aria-disabled={busy || undefined}>
           {busy ? 'Starting the thread…' : 'Start the thread'}

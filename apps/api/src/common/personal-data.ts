@@ -1,0 +1,46 @@
+import { BadRequestException } from '@nestjs/common';
+import { detectPersonalData } from '@commons/domain';
+
+/** How each kind reads in "This looks like personal data (…)". Kinds not listed read as "personal data (a name)". */
+const PHRASES: Record<string, string> = {
+  nhs_number: 'an NHS number',
+  upn: 'a unique pupil number (UPN)',
+  ni_number: 'a National Insurance number',
+  postcode: 'a postcode',
+  address: 'an address',
+  email: 'an email address',
+  phone: 'a phone number',
+  social_handle: 'a social media handle',
+  date_of_birth: 'a date of birth',
+  local_id: 'a case system id',
+  name: 'a name',
+};
+
+const phrase = (kind: string) => PHRASES[kind] ?? `a ${kind.replace(/_/g, ' ')}`;
+const list = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
+/** A field's value as a service receives it: text, a list of texts (tags), or absent. */
+export type CheckedValue = string | readonly string[] | null | undefined;
+
+/** field → message for every field whose text looks like personal data; empty when all are clean. */
+export function personalDataFields(fields: Record<string, CheckedValue>): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const [field, value] of Object.entries(fields)) {
+    const texts = value == null ? [] : typeof value === 'string' ? [value] : value;
+    const kinds = [...new Set(texts.flatMap((t) => detectPersonalData(t).map((f) => f.kind)))];
+    if (kinds.length) found[field] = `This looks like personal data (${list(kinds.map(phrase))}). Remove it before saving.`;
+  }
+  return found;
+}
+
+/**
+ * Text that everyone would see at once (titles, descriptions, notes…) is refused outright when it looks
+ * like personal data: there is no moderation step in front of it. Call before anything is written; a
+ * refused write changes no row and records no event. 400 naming every offending field.
+ */
+export function refusePersonalData(fields: Record<string, CheckedValue>): void {
+  const found = personalDataFields(fields);
+  const names = Object.keys(found);
+  if (names.length === 0) return;
+  throw new BadRequestException({ message: `This looks like personal data: remove it from ${list(names)} before saving`, fields: found });
+}
