@@ -2,7 +2,7 @@
 # (command: node dist/apps/api/src/worker.js). See docker-compose.yml.
 
 # ---- build: install everything, compile the API (tsc) and the web client (vite) ----
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 # No analytics calls from install scripts during the build.
 ENV SCARF_ANALYTICS=false \
@@ -17,7 +17,7 @@ RUN npm run build \
  && test -f dist/web/index.html
 
 # ---- runtime: compiled output and production dependencies only ----
-FROM node:20-bookworm-slim AS runtime
+FROM node:22-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production \
     PORT=3000 \

@@ -15,7 +15,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 /**
- * NestJS 12 and a few of its dependencies ship as ES modules. Node 20 can require() them but Jest's
+ * NestJS 12 and a few of its dependencies ship as ES modules. Node 22 can require() them but Jest's
  * module runtime cannot (before Node 24.9), so Jest compiles every package marked "type": "module"
  * to CommonJS with Babel (plus `import.meta` and `import()`, see tools/jest/esm-for-jest.js).
  */

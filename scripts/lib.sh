@@ -105,14 +105,30 @@ _is_local_host() {
 # Node dependencies
 # ---------------------------------------------------------------------------------------
 
+# Node 22 LTS. Where the machine's node is older (a Debian or NodeSource package), the official build
+# published on the npm registry (node-linux-<arch>) is unpacked into .tmp/ and put first on PATH, so
+# every node this script and its children start is 22; npm's registry is the one source reachable here.
+ensure_node_22() {
+  node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 22 ? 0 : 1)' && return 0
+  local arch dir="$COMMONS_ROOT/.tmp/node22"
+  case "$(uname -m)" in x86_64) arch=x64 ;; aarch64 | arm64) arch=arm64 ;; *) arch="" ;; esac
+  [ "$(uname -s)" = Linux ] && [ -n "$arch" ] ||
+    die "Node.js $(node -v) is too old: this project needs Node.js 22" "Install Node.js 22 LTS (e.g. 'nvm install 22'), then re-run."
+  if ! [ -x "$dir/package/bin/node" ]; then
+    log "Node.js $(node -v) is older than 22: fetching node-linux-$arch@22 from the npm registry"
+    rm -rf "$dir" && mkdir -p "$dir"
+    (cd "$dir" && npm pack --silent "node-linux-$arch@22" >/dev/null && tar xzf node-linux-*.tgz && rm -f node-linux-*.tgz) >&2 ||
+      die "could not fetch Node.js 22 from the npm registry" "Install Node.js 22 LTS (e.g. 'nvm install 22'), then re-run."
+  fi
+  export PATH="$dir/package/bin:$PATH"
+  log "using Node.js $(node -v) from .tmp/node22"
+}
+
 ensure_node_deps() {
   command -v node >/dev/null 2>&1 ||
-    die "node is not installed" "Install Node.js 20.19 or newer (https://nodejs.org or your package manager), then re-run."
+    die "node is not installed" "Install Node.js 22 (https://nodejs.org or your package manager), then re-run."
   command -v npm >/dev/null 2>&1 || die "npm is not installed" "Install npm (it ships with Node.js), then re-run."
-  if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'; then
-    die "Node.js $(node -v) is too old: this project needs 20.19 or newer" \
-      "Install Node.js 20.19+ (e.g. 'nvm install 20' or the NodeSource/Debian package), then re-run."
-  fi
+  ensure_node_22
 
   local stamp="$COMMONS_ROOT/node_modules/.commons-installed"
   local lock="$COMMONS_ROOT/package-lock.json"
