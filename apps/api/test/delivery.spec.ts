@@ -6,7 +6,7 @@ import { DeliveryService } from '../src/realtime/delivery.service';
 import { RealtimeGateway } from '../src/realtime/realtime.gateway';
 import { Tx } from '../src/realtime/outbox.service';
 import { FEEDBACK_ROLES } from '@commons/domain';
-import { Client, connect, eventually, isolated, Received, signedIn, signedInAdmin, startApp, subscribe, TestApp } from './harness';
+import { Client, connect, eventually, flushed, isolated, Received, signedIn, signedInAdmin, startApp, subscribe, TestApp } from './harness';
 
 // Events reach an instance through Redis in whatever order the relays of several processes publish
 // them, and the sweeper repeats some. A subscriber must still get each once, in seq order, replayed
@@ -51,7 +51,15 @@ async function publish(...events: OutboxEvent[]) {
 const seqs = (r: Received) => r.events.map((e) => e.seq);
 /** Drops the instance's Redis subscription (it reconnects at once): what was published meanwhile is missed. */
 const dropSubscription = () => (app.app.get(RealtimeGateway) as unknown as { subscriber: Redis }).subscriber.disconnect(true);
-const settle = () => new Promise((r) => setTimeout(r, 300));
+/**
+ * Commits and publishes one more event on the user's topic, and waits until each reader has it: a reader
+ * gets a topic's events in seq order, so a repeat or a stray still on its way has arrived before it.
+ */
+async function sentinel(userId: string, ...readers: Received[]) {
+  const [e] = await commit(userId, 1);
+  await publish(e);
+  await eventually(() => readers.forEach((r) => expect(seqs(r)).toContain(e.seq)));
+}
 
 it('delivers events that arrive out of order, twice, or not at all, once each and in order', async () => {
   const { client, user } = await signedIn(app.url);
@@ -64,8 +72,8 @@ it('delivers events that arrive out of order, twice, or not at all, once each an
   await publish(e5, e1, e2, e3);
   await publish(e4);
   await eventually(() => expect(seqs(member)).toEqual([1, 2, 3, 4, 5]));
-  await settle();
-  expect(seqs(member)).toEqual([1, 2, 3, 4, 5]);
+  await sentinel(user.id, member);
+  expect(seqs(member)).toEqual([1, 2, 3, 4, 5, 6]);
   expect(member.events[0]).toEqual(toEnvelope(e1));
 });
 
@@ -84,8 +92,9 @@ it('replays what was missed before anything live, even while events keep coming'
 
   await eventually(() => expect(seqs(late)).toEqual(Array.from({ length: 30 }, (_, i) => i + 11)));
   await eventually(() => expect(seqs(watcher)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1)));
-  await settle();
-  expect(seqs(late)).toHaveLength(30);
+  await sentinel(user.id, late, watcher);
+  expect(seqs(late)).toEqual(Array.from({ length: 31 }, (_, i) => i + 11));
+  expect(seqs(watcher)).toEqual(Array.from({ length: 41 }, (_, i) => i + 1));
 });
 
 it('a subscriber without afterSeq starts at the acked seq even when this instance has not yet heard of it', async () => {
@@ -101,8 +110,8 @@ it('a subscriber without afterSeq starts at the acked seq even when this instanc
   await eventually(() => expect(seqs(first)).toEqual([1, 2, 3]));
   await eventually(() => expect(seqs(second)).toEqual([3]));
   await publish(e2);
-  await settle();
-  expect(seqs(second)).toEqual([3]);
+  await sentinel(user.id, first, second);
+  expect(seqs(second)).toEqual([3, 4]);
 });
 
 it('a subscribe again with afterSeq (a rewind) replaces a replay still under way: after its ack, each event once, in order', async () => {
@@ -130,21 +139,22 @@ it('a subscribe again with afterSeq (a rewind) replaces a replay still under way
   );
   const all = Array.from({ length: 1500 }, (_, i) => i + 1);
   await eventually(() => expect(seqs(member).slice(split)).toEqual(all));
-  await settle();
-  expect(seqs(member).slice(split)).toEqual(all);
-  await eventually(() => expect(seqs(watcher)).toEqual(all));
+  await sentinel(user.id, member, watcher);
+  expect(seqs(member).slice(split)).toEqual([...all, 1501]);
+  expect(seqs(watcher)).toEqual([...all, 1501]);
 });
 
 it('forgets a topic on this instance once its last follower has gone', async () => {
   const { client, user } = await signedIn(app.url);
-  const streams = app.app.get(DeliveryService)['streams'] as Map<string, unknown>;
+  const streams = app.app.get(DeliveryService)['streams'] as Map<string, { followers: Map<{ id: string }, unknown> }>;
   const one = open(client.cookie);
   const two = open(client.cookie);
   await subscribe(one.socket, topics.user(user.id));
   await subscribe(two.socket, topics.user(user.id));
   expect(streams.has(topics.user(user.id))).toBe(true);
   one.socket.disconnect();
-  await settle();
+  // The instance has let `one` go; `two` still holds the topic.
+  await eventually(() => expect([...(streams.get(topics.user(user.id))?.followers.keys() ?? [])].map((s) => s.id)).toEqual([two.socket.id]));
   expect(streams.has(topics.user(user.id))).toBe(true);
   two.socket.emit('unsubscribe', { topic: topics.user(user.id) });
   await eventually(() => expect(streams.has(topics.user(user.id))).toBe(false));
@@ -184,6 +194,7 @@ it('after a reconnect, checks again who may hear what: a session ended meanwhile
 
   const sent = await new Client(app.url).post('/api/feedback', { page: '/tools', role: FEEDBACK_ROLES[0], summary: 'Heard by moderators only' });
   await eventually(() => expect(staying.events.some((e) => e.type === 'moderation.item.created' && e.payload.subjectId === sent.body.id)).toBe(true));
+  await flushed(demotedSocket.socket); // one emit to the room: had it included this socket, it is in by now
   expect(demotedSocket.events.filter((e) => e.topic === 'moderation')).toEqual([]);
   expect(demotedSocket.socket.connected).toBe(true);
 });
@@ -218,6 +229,6 @@ it('writes a room larger than one chunk a hundred sockets per turn of the event 
   // 3 events × 250 sockets, at most 100 a turn: eight turns, the first in the call that delivered them.
   expect(written.filter((sizes) => sizes.length).map((sizes) => sizes.reduce((a, b) => a + b, 0))).toEqual([100, 100, 100, 100, 100, 100, 100, 50]);
   await eventually(() => expect(members.map(seqs)).toEqual(Array(250).fill([1, 2, 3])));
-  await settle();
-  expect(members.map(seqs)).toEqual(Array(250).fill([1, 2, 3]));
+  await sentinel(user.id, ...members);
+  expect(members.map(seqs)).toEqual(Array(250).fill([1, 2, 3, 4]));
 });

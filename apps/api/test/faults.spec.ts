@@ -121,6 +121,20 @@ async function holdLock(databaseUrl: string, table: string, mode = 'ACCESS EXCLU
   };
 }
 
+/** Waits until a query is waiting for a lock on `table`: the request is caught in flight, in the database. */
+async function blockedOn(databaseUrl: string, table: string) {
+  const c = new Pg({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    await eventually(async () => {
+      const { rows } = await c.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE $1`, [`%${table}%`]);
+      expect(rows[0].n).toBeGreaterThan(0);
+    }, 20_000);
+  } finally {
+    await c.end();
+  }
+}
+
 /** The request's outcome and how long it took; it must answer, whatever the answer is. */
 async function timed(p: Promise<Response>) {
   const started = Date.now();
@@ -149,7 +163,7 @@ describeWithPostgres('Postgres restarts', () => {
     const { client } = await signedIn(t.url);
     const lock = await holdLock(pg.url, 'tools');
     const inFlight = timed(fetch(`${t.url}/api/tools`));
-    await new Promise((r) => setTimeout(r, 300));
+    await blockedOn(pg.url, 'tools');
 
     await pg.stop();
     const cut = await inFlight;
@@ -197,10 +211,10 @@ describe('the built API on SIGTERM', () => {
 
     const lock = await holdLock(env.DATABASE_URL, 'tools');
     const inFlight = timed(fetch(`${proc.url}/api/tools`));
-    await new Promise((r) => setTimeout(r, 300));
+    await blockedOn(env.DATABASE_URL, 'tools');
     proc.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 500));
-    // Still running: it waits for the request it is serving.
+    // Shutting down (no new connections), yet still running: it waits for the request it is serving.
+    await eventually(() => fetch(`${proc.url}/api/health`).then(() => Promise.reject(new Error('still accepting connections')), (error: Error & { cause?: { code?: string } }) => expect(error.cause?.code).toBe('ECONNREFUSED')), 15_000);
     expect(proc.child.exitCode).toBeNull();
     await lock.release();
 
@@ -332,6 +346,7 @@ describe('the worker is stopped (SIGTERM) in the middle of a job', () => {
       const { worker, lock, user, eventId, jobId } = await jobCaughtHalfDone(t, env, queue);
 
       worker.child.kill('SIGTERM');
+      // Nothing outside the process shows its shutdown has begun; this gives a worker that would not wait time to exit.
       await new Promise((r) => setTimeout(r, 1000));
       // Still there: it waits for the job rather than leaving it for stalled-job recovery.
       expect(worker.child.exitCode).toBeNull();

@@ -94,6 +94,40 @@ export async function subscribe(socket: Socket, topic: string, afterSeq?: number
   return socket.timeout(5000).emitWithAck('subscribe', afterSeq === undefined ? { topic } : { topic, afterSeq });
 }
 
+/**
+ * Resolves once everything the server sent `socket` before it read this request has arrived: the ack
+ * comes back on the same connection, after them. (Leaving a topic it does not follow changes nothing.)
+ */
+export async function flushed(socket: Socket) {
+  await socket.timeout(5000).emitWithAck('unsubscribe', { topic: 'thread:999999999999999999' });
+}
+
+/** Waits until `r` has `topic`'s events up to `seq` (its ack's, or topic_seqs'): they arrive in seq order. */
+export async function received(r: Received, topic: string, seq: number) {
+  await eventually(() => expect(Math.max(0, ...r.events.filter((e) => e.topic === topic).map((e) => e.seq))).toBeGreaterThanOrEqual(seq));
+}
+
+let fences = 0;
+/**
+ * Resolves once instance `on` has handled every presence change `via` announced before the call: someone
+ * arrives on a topic of their own through `via`, announced after those on the same Redis channel, and a
+ * reader on `on` is told. Each announcement is handled as it comes, so "nobody was told" is then an answer.
+ */
+export async function presenceHeard(via: TestApp, on: TestApp) {
+  const topic = `thread:${900_000_000_000 + process.pid * 1000 + ++fences}`;
+  const reader = connect(on.url);
+  const arriving = connect(via.url, { cookie: (await signedIn(via.url)).client.cookie });
+  try {
+    await subscribe(reader.socket, topic);
+    await eventually(() => expect(reader.presence).toHaveLength(1)); // who was here as it came: nobody
+    await subscribe(arriving.socket, topic);
+    await eventually(() => expect(reader.presence.length).toBeGreaterThan(1));
+  } finally {
+    reader.socket.disconnect();
+    arriving.socket.disconnect();
+  }
+}
+
 /** Polls until `check` passes (it throws while not yet true); for things that arrive asynchronously. */
 export async function eventually<T>(check: () => T | Promise<T>, ms = 10_000): Promise<T> {
   const deadline = Date.now() + ms;

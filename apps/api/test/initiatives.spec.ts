@@ -1,5 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { Client, connect, eventually, Received, signedIn, signedInAdmin, startApp, startWorker, subscribe, TestApp } from './harness';
+import { Client, connect, eventually, isolated, Received, settled, signedIn, signedInAdmin, startApp, startWorker, subscribe, TestApp } from './harness';
 
 let t: TestApp;
 let worker: INestApplicationContext;
@@ -20,8 +20,10 @@ async function proposed(extra: Record<string, unknown> = {}) {
 }
 
 beforeAll(async () => {
-  t = await startApp();
-  worker = await startWorker();
+  // A database of its own: a test counts the inbox once settled(), which waits for this file's jobs only.
+  const own = await isolated('initiatives');
+  t = await startApp(own);
+  worker = await startWorker(own);
   admin = await signedInAdmin(t.url);
 });
 afterEach(() => sockets.splice(0).forEach((s) => s.socket.disconnect()));
@@ -208,7 +210,7 @@ describe('following, participating and the dashboard', () => {
     );
     // Renaming a done milestone is no news.
     await leader.client.patch(`/api/initiatives/${slug}/milestones/${m.body.milestone.id}`, { title: 'First draft, renamed' });
-    await new Promise((r) => setTimeout(r, 500));
+    await settled(t.db, worker);
     expect(await inbox(follower.client)).toHaveLength(2);
     expect(await inbox(leader.client)).toEqual([]);
     expect(await inbox(bystander.client)).toEqual([]);

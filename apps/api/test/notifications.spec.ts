@@ -4,7 +4,7 @@ import { topics } from '@commons/realtime';
 import { JobsService } from '../src/jobs/jobs.service';
 import { NotificationRepository } from '../src/notifications/notifications.repository';
 import { NotificationsService } from '../src/notifications/notifications.service';
-import { Client, connect, eventually, isolated, settled as waitSettled, Received, signedIn, signedInAdmin, startApp, startWorker, subscribe, TestApp } from './harness';
+import { Client, connect, eventually, isolated, settled as waitSettled, Received, received, signedIn, signedInAdmin, startApp, startWorker, subscribe, TestApp } from './harness';
 
 let t: TestApp;
 let worker: INestApplicationContext;
@@ -301,7 +301,9 @@ describe('fan-out', () => {
     const [{ n: rows }] = await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE event_id = $1`, [eventId]);
     expect(rows).toBe(1);
     expect(await inbox(watcher.client)).toHaveLength(1);
-    await new Promise((r) => setTimeout(r, 300));
+    // Settled, so all the topic will have is out: once the socket has it, a second notification would be there.
+    const [{ seq }] = await t.db.query(`SELECT seq::int FROM topic_seqs WHERE topic = $1`, [topics.user(watcher.user.id)]);
+    await received(live, topics.user(watcher.user.id), seq);
     expect(live.events.filter((e) => e.type === 'notification.created')).toHaveLength(1);
   });
 

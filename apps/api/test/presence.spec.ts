@@ -1,7 +1,7 @@
 import type { Topic } from '@commons/realtime';
 import { RedisService } from '../src/redis/redis.module';
 import { PresenceService } from '../src/realtime/presence.service';
-import { connect, eventually, isolated, Received, signedIn, startApp, subscribe, TestApp } from './harness';
+import { connect, eventually, flushed, isolated, presenceHeard, Received, signedIn, startApp, subscribe, TestApp } from './harness';
 
 /**
  * Presence's reaper against a real Redis, driven by hand: both instances' timers are stopped, so every
@@ -80,8 +80,12 @@ describe('presence reaper', () => {
     expect(await redis().hexists(key('instances'), pb.instance)).toBe(1);
     expect(await redis().sismember(key('topics'), topic)).toBe(1);
     expect((await pa.users(topic)).map((u) => u.displayName)).toEqual(['Bo Stalled']);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(names(watcher)).toEqual(['Bo Stalled']);
+    // Someone arrives on A after all that: any list A read before reaches the watcher ahead of theirs, and none
+    // of them may have left Bo out.
+    await present(a, 'Zed Later', topic);
+    await eventually(() => expect(names(watcher)).toEqual(['Bo Stalled', 'Zed Later']));
+    const lists = watcher.presence.filter((p) => p.topic === topic).map((p) => p.users.map((u) => u.displayName));
+    expect(lists.slice(lists.findIndex((l) => l.includes('Bo Stalled'))).filter((l) => !l.includes('Bo Stalled'))).toEqual([]);
   });
 
   it("removes a dead instance's people and its heartbeat, and forgets a topic it leaves empty", async () => {
@@ -129,15 +133,19 @@ describe('presence lists', () => {
     const spy = jest.spyOn(pa, 'users').mockImplementation(async (t: Topic) => {
       slow++;
       const list = await users(t);
-      await new Promise((r) => setTimeout(r, delays.shift() ?? 100));
+      await new Promise((r) => setTimeout(r, delays.shift() ?? 100)); // the late read itself: latency on purpose
       slow--;
       return list;
     });
     try {
       const bob = await present(a, 'Bob Early', topic);
       const alice = await present(b, 'Alice Late', topic);
-      await eventually(() => expect(slow).toBe(0), 5000);
-      await new Promise((r) => setTimeout(r, 300));
+      // Every read done (so sent, or dropped), then the round trips bring in whatever was sent before them.
+      await eventually(() => {
+        expect(slow).toBe(0);
+        expect([names(alice), names(bob)]).toEqual([['Alice Late', 'Bob Early'], ['Alice Late', 'Bob Early']]);
+      }, 5000);
+      await Promise.all([flushed(alice.socket), flushed(bob.socket)]);
       expect(names(alice)).toEqual(['Alice Late', 'Bob Early']);
       expect(names(bob)).toEqual(['Alice Late', 'Bob Early']);
     } finally {
@@ -155,7 +163,7 @@ describe('presence lists', () => {
       const cat = await present(a, 'Cat Alone', topic);
       await eventually(() => expect(names(cat)).toEqual(['Cat Alone']));
       // B heard of the change (every instance does), but nobody on B follows the topic.
-      await new Promise((r) => setTimeout(r, 300));
+      await presenceHeard(a, b);
       expect(readsOnB.mock.calls.filter(([t]) => t === topic)).toEqual([]);
       const dan = await present(b, 'Dan Joins', topic);
       await eventually(() => expect(names(cat)).toEqual(['Cat Alone', 'Dan Joins']));

@@ -34,7 +34,7 @@ async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 30_
   while (Date.now() < deadline) {
     const value = await fn().catch(() => undefined);
     if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 200)); // the poll's interval: the deadline above ends it
   }
   throw new Error(`timed out waiting for ${what}`);
 }
@@ -90,6 +90,7 @@ describe('the built processes', () => {
     const closed = new Promise((resolve) => socket.on('close', resolve));
     await new Promise((resolve) => socket.once('connect', resolve));
     socket.write(`POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${origin}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`);
+    // Pacing, not a check: time for the API to read the headers (a late signal can only fail the test, not pass it).
     await new Promise((r) => setTimeout(r, 300));
     api.child.kill('SIGTERM');
 

@@ -1,11 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { topics } from '@commons/realtime';
-import { AuthService } from '../src/identity/auth.service';
+import { AuthService } from '../src/auth/auth.service';
 import { fromRow, OUTBOX_COLUMNS } from '../src/realtime/outbox.event';
 import { OutboxService, Tx } from '../src/realtime/outbox.service';
 import { PresenceService } from '../src/realtime/presence.service';
 import { RelayService } from '../src/realtime/relay.service';
-import { Client, connect, connected, eventually, isolated, Received, signedIn, signedInAdmin, startApp, startWorker, subscribe, TestApp } from './harness';
+import { RealtimeService } from '../src/realtime/realtime.service';
+import { Client, connect, connected, eventually, flushed, isolated, presenceHeard, Received, received, settled as jobsSettled, signedIn, signedInAdmin, startApp, startWorker, subscribe, TestApp } from './harness';
 
 let a: TestApp;
 let b: TestApp;
@@ -78,8 +79,10 @@ describe('delivery across instances', () => {
     const again = open(b.url, { cookie: client.cookie });
     expect(await subscribe(again.socket, topic, 4)).toEqual({ ok: true, seq: 54 });
     await eventually(() => expect(again.events).toHaveLength(50));
-    await new Promise((r) => setTimeout(r, 500)); // nothing more may follow
-    expect(seqs(again)).toEqual(range(5, 54));
+    // Live events come after the replay: once the next change (55, 56) is in, nothing else came before it.
+    await changeRoles(a, user.id, 1);
+    await received(again, topic, 56);
+    expect(seqs(again)).toEqual(range(5, 56));
   });
 
   it('without afterSeq a subscriber gets only new events', async () => {
@@ -148,7 +151,10 @@ describe('jobs', () => {
       await a.db.query(`UPDATE outbox SET published_at = NULL, created_at = now() - interval '1 minute' WHERE id = $1`, [eventId]);
       await relay.sweep(0);
     }
-    await new Promise((r) => setTimeout(r, 1000));
+    // Every job done and event out, then the socket has all the topic has: a second notification would be in it.
+    await jobsSettled(a.db, worker);
+    const [{ seq }] = await a.db.query(`SELECT seq::int FROM topic_seqs WHERE topic = $1`, [topics.user(user.id)]);
+    await received(member, topics.user(user.id), seq);
     expect(await a.db.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1`, [user.id])).toEqual([{ n: 1 }]);
     expect(member.events.filter((e) => e.type === 'notification.created')).toHaveLength(1);
 
@@ -229,12 +235,20 @@ describe('who may listen', () => {
     const admin = await signedInAdmin(a.url);
     const { client, user } = await signedIn(a.url);
     await admin.put(`/api/users/${user.id}/roles`, { roles: ['moderator'] });
+    // A moderator who keeps the role, on the same instance: sees who is on the queue, and hears what it hears.
+    const staying = open(b.url, { cookie: admin.cookie });
+    expect(await subscribe(staying.socket, 'moderation')).toMatchObject({ ok: true });
     const moderator = open(b.url, { cookie: client.cookie });
     expect(await subscribe(moderator.socket, 'moderation')).toMatchObject({ ok: true });
+    const onQueue = () => staying.presence.filter((p) => p.topic === 'moderation').at(-1)?.users.map((u) => u.id);
+    await eventually(() => expect(onQueue()).toContain(user.id));
     await admin.put(`/api/users/${user.id}/roles`, { roles: [] });
-    await new Promise((r) => setTimeout(r, 500));
-    await a.app.get(OutboxService).transaction((tx) => tx.record('moderation', 'user.roles.changed', { userId: user.id, roles: ['member'], by: user.id }));
-    await new Promise((r) => setTimeout(r, 500));
+    // B has taken them off the queue (leaving the room comes first).
+    await eventually(() => expect(onQueue()).not.toContain(user.id));
+    const event = await a.app.get(OutboxService).transaction((tx) => tx.record('moderation', 'user.roles.changed', { userId: user.id, roles: ['member'], by: user.id }));
+    // One emit to the room reaches both: once it has reached the staying moderator, it had been sent (or not) to the other.
+    await eventually(() => expect(staying.events.map((e) => e.id)).toContain(event.id));
+    await flushed(moderator.socket);
     expect(moderator.events.filter((e) => e.topic === 'moderation')).toEqual([]);
     expect(await subscribe(moderator.socket, 'moderation')).toMatchObject({ ok: false });
   });
@@ -247,8 +261,18 @@ describe('who may listen', () => {
     await admin.put(`/api/users/${user.id}/roles`, { roles: [] });
     const member = open(b.url, { cookie: client.cookie });
     await connected(member.socket);
-    await a.app.get(RelayService).publish([fromRow(promoted)]);
-    await new Promise((r) => setTimeout(r, 500));
+    const token = client.cookie.split('=')[1];
+    const reread = jest.spyOn(b.app.get(AuthService), 'validateMany');
+    try {
+      await a.app.get(RelayService).publish([fromRow(promoted)]);
+      // B reads the roles again when the old event arrives; once that read is back, the socket has what it gave.
+      await eventually(() => expect(reread.mock.calls.findIndex(([tokens]) => tokens.includes(token))).toBeGreaterThanOrEqual(0));
+      await reread.mock.results[reread.mock.calls.findIndex(([tokens]) => tokens.includes(token))].value;
+    } finally {
+      reread.mockRestore();
+    }
+    const onB = b.app.get(RealtimeService)['server']!.sockets.sockets.get(member.socket.id!);
+    expect(onB?.data.user.roles).toEqual(['member']);
     expect(await subscribe(member.socket, 'moderation')).toMatchObject({ ok: false });
   });
 
@@ -259,13 +283,16 @@ describe('who may listen', () => {
     expect(await subscribe(member.socket, topics.user(user.id))).toMatchObject({ ok: true });
     const token = client.cookie.split('=')[1];
     const validate = jest.spyOn(a.app.get(AuthService), 'validateMany');
+    const fromRedis = jest.spyOn(a.app.get(RealtimeService), 'deliver');
     try {
       await admin.put(`/api/users/${user.id}/roles`, { roles: ['moderator'] });
-      await eventually(() => expect(member.events.map((e) => e.type)).toContain('user.roles.changed'));
-      await new Promise((r) => setTimeout(r, 300));
+      const change = await eventually(() => member.events.find((e) => e.type === 'user.roles.changed')!.id);
+      // The local delivery came first; once the Redis copy has been handled, every read it led to has begun.
+      await eventually(() => expect(fromRedis.mock.calls.some(([envelopes]) => envelopes.some((e) => e.id === change))).toBe(true));
       expect(validate.mock.calls.filter(([tokens]) => tokens.includes(token))).toHaveLength(1);
     } finally {
       validate.mockRestore();
+      fromRedis.mockRestore();
     }
   });
 
@@ -306,11 +333,21 @@ describe('presence and typing', () => {
     const second = open(b.url, { cookie: one.client.cookie });
     await subscribe(second.socket, 'thread:717171');
     await eventually(() => expect(second.presence.at(-1)?.users.map((u) => u.displayName)).toEqual(['Tab Owner']));
-    await new Promise((r) => setTimeout(r, 300));
+    // Telling the room would have gone out (on B) before the second tab's own list.
+    await flushed(reader.socket);
     expect(reader.presence).toHaveLength(heard);
-    // Closing one of two tabs leaves the person here.
-    first.socket.disconnect();
-    await new Promise((r) => setTimeout(r, 300));
+    // Closing one of two tabs leaves the person here: once A is done with it, and B with what A announced, nothing.
+    const leave = jest.spyOn(a.app.get(PresenceService), 'leave');
+    try {
+      const firstId = first.socket.id;
+      first.socket.disconnect();
+      await eventually(() => expect(leave.mock.calls.findIndex(([s]) => s.id === firstId)).toBeGreaterThanOrEqual(0));
+      await leave.mock.results[leave.mock.calls.findIndex(([s]) => s.id === firstId)].value;
+    } finally {
+      leave.mockRestore();
+    }
+    await presenceHeard(a, b);
+    await flushed(reader.socket);
     expect(reader.presence).toHaveLength(heard);
   });
 
@@ -340,17 +377,17 @@ describe('presence and typing', () => {
     const reader = open(b.url, { cookie: two.client.cookie });
     await subscribe(typist.socket, 'thread:616161');
     await subscribe(reader.socket, 'thread:616161');
+    const user = { id: one.user.id, displayName: 'Typing One' };
     for (let i = 0; i < 5; i++) typist.socket.emit('typing', { topic: 'thread:616161' });
-    await eventually(() => expect(reader.typing).toEqual([{ topic: 'thread:616161', user: { id: one.user.id, displayName: 'Typing One' } }]));
-    await new Promise((r) => setTimeout(r, 300));
-    expect(reader.typing).toHaveLength(1);
-    expect(typist.typing).toHaveLength(0);
     // Typing in a named part of the page (a design section) says which, throttled per part.
     typist.socket.emit('typing', { topic: 'thread:616161', section: 'data_in' });
     typist.socket.emit('typing', { topic: 'thread:616161', section: 'Bad Section!' });
-    await eventually(() => expect(reader.typing.at(-1)).toEqual({ topic: 'thread:616161', section: 'data_in', user: { id: one.user.id, displayName: 'Typing One' } }));
-    await new Promise((r) => setTimeout(r, 200));
-    expect(reader.typing).toHaveLength(2);
+    // Relayed in the order typed: once this last one is in, any the throttle or the check let through came before it.
+    typist.socket.emit('typing', { topic: 'thread:616161', section: 'outputs' });
+    await eventually(() => expect(reader.typing.at(-1)).toEqual({ topic: 'thread:616161', section: 'outputs', user }));
+    expect(reader.typing).toEqual([{ topic: 'thread:616161', user }, { topic: 'thread:616161', section: 'data_in', user }, { topic: 'thread:616161', section: 'outputs', user }]);
+    await flushed(typist.socket);
+    expect(typist.typing).toHaveLength(0);
   });
 });
 

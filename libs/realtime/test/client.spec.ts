@@ -92,7 +92,7 @@ async function waitFor(check: () => void, timeoutMs = 3000) {
       return;
     } catch (error) {
       if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, 10)); // the poll's interval: the deadline ends it
     }
   }
 }
@@ -181,14 +181,15 @@ test('drops duplicates and ignores malformed envelopes', async () => {
 });
 
 test('buffers events that arrive out of order and delivers them in order', async () => {
-  const { client } = await connect({ gapMs: 5000 });
+  const { client, socket } = await connect({ gapMs: 5000 });
   const { seqs } = follow(client, T);
   await waitFor(() => expect(client.lastSeq(T)).toBe(0));
 
   const [one, two, three] = [server.append(T, { live: false }), server.append(T, { live: false }), server.append(T, { live: false })];
   server.raw('event', three);
   server.raw('event', two);
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  // The ack comes back on the same connection after both: by then the client has had them, and held them.
+  await socket.timeout(1000).emitWithAck('unsubscribe', { topic: 'thread:2' });
   expect(seqs).toEqual([]);
   server.raw('event', one);
   await waitFor(() => expect(seqs).toEqual([1, 2, 3]));
@@ -323,6 +324,22 @@ test('a later subscriber asking for older events gets them; the earlier one gets
   const c = follow(client, T);
   server.append(T);
   await waitFor(() => expect([a.seqs, c.seqs]).toEqual([[4, 5, 6], [6]]));
+});
+
+test('onReady says once where each subscriber starts, after the ack or at once when the topic is already followed', async () => {
+  for (let i = 0; i < 2; i++) server.append(T);
+  const { client } = await connect();
+  const ready: string[] = [];
+  client.subscribe(T, { onEvent: () => undefined, onReady: (seq) => ready.push(`a:${seq}`) });
+  await waitFor(() => expect(ready).toEqual(['a:2']));
+
+  server.append(T);
+  await waitFor(() => expect(client.lastSeq(T)).toBe(3));
+  // a late subscriber starts at the topic's head, one asking for older events once the replay is asked for
+  client.subscribe(T, { onEvent: () => undefined, onReady: (seq) => ready.push(`b:${seq}`) });
+  client.subscribe(T, { afterSeq: 1, onEvent: () => undefined, onReady: (seq) => ready.push(`c:${seq}`) });
+  await waitFor(() => expect(ready.sort()).toEqual(['a:2', 'b:3', 'c:1']));
+  expect(server.subscribes(T)).toEqual([{ afterSeq: undefined }, { afterSeq: 1 }]);
 });
 
 test('passes presence and typing on, and throttles typing', async () => {
