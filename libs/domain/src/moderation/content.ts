@@ -26,11 +26,45 @@ function abuseMatcher(): RegExpMatcher {
   return matcher;
 }
 
+/**
+ * The Scunthorpe problem: obscenity matches inside words, through leetspeak, so it hears abuse in "455",
+ * "(Cumbria)", "Dickinson", "Shittu", "Cumming" and the typo "assesmsent". A match stands only when it has
+ * letters, the word around it is the term plus an ordinary ending or compound ("f*cking", "bullshit",
+ * "dickhead"), and it is not a capitalised word mid-sentence (a surname or a place: "met Mr Dyke").
+ */
+const ABUSE_PREFIXES = new Set(['', 'bull', 'mother', 'dumb', 'dip', 'horse', 'jack', 'ape', 'chicken', 'bat', 'dog', 'holy', 'cluster', 'smart', 'lard', 'fat', 'big', 'ass', 'dick', 'cock', 'shit', 'fuck', 'bitch', 'un', 'super', 'pig']);
+const ABUSE_SUFFIXES = new Set(
+  ('| s es ed d er ers r rs ing in ings y ey ie ies ty ter ters ting ted tier tiest ty ker kers king ked kin kwit e ' +
+    'head heads hole holes face faces wit wits bag bags hat hats wipe wipes stain show shows storm load loads tard tards ' +
+    'boy boys buddy ery wad wads nugget lord sucker suckers licker lickers ish').split(' ').map((x) => x.replace('|', '')),
+);
+const WORD_CHAR = /[\p{L}\p{N}*@$]/u;
+
+function isRealAbuse(text: string, start: number, end: number): boolean {
+  let s = start;
+  let e = end;
+  while (s < e && !WORD_CHAR.test(text[s])) s++;
+  while (e > s && !WORD_CHAR.test(text[e - 1])) e--;
+  if (!/\p{L}/u.test(text.slice(s, e))) return false;
+  let ws = s;
+  let we = e;
+  while (ws > 0 && WORD_CHAR.test(text[ws - 1])) ws--;
+  while (we < text.length && WORD_CHAR.test(text[we])) we++;
+  const prefix = text.slice(ws, s).toLowerCase();
+  const suffix = text.slice(e, we).toLowerCase();
+  if (!ABUSE_PREFIXES.has(prefix) || !ABUSE_SUFFIXES.has(suffix)) return false;
+  const word = text.slice(ws, we);
+  const capitalised = /^\p{Lu}\p{Ll}/u.test(word);
+  const sentenceStart = /(?:^|[.!?:\n])[\s"'(\[]*$/.test(text.slice(Math.max(0, ws - 10), ws));
+  return !capitalised || sentenceStart;
+}
+
 /** Profanities and slurs as spans (end exclusive; obscenity's endIndex is inclusive), overlaps merged. */
 function findAbuse(text: string): AbuseTerm[] {
   const spans = abuseMatcher()
     .getAllMatches(text, true)
-    .map((m) => ({ start: m.startIndex, end: m.endIndex + 1 }));
+    .map((m) => ({ start: m.startIndex, end: m.endIndex + 1 }))
+    .filter((m) => isRealAbuse(text, m.start, m.end));
   const merged: { start: number; end: number }[] = [];
   for (const s of spans) {
     const last = merged[merged.length - 1];

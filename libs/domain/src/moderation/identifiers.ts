@@ -20,8 +20,8 @@ export const UPN_ALPHABET = 'ABCDEFGHJKLMNPQRTUVWXYZ';
 /**
  * UPN (DfE Unique Pupil Number): check letter, 3-digit LA code, 8 digits, then a digit or, in a temporary
  * UPN, a letter of the same alphabet. The check letter is alphabet[Σ value(char i) × i for i = 2..13, mod 23],
- * where a digit's value is itself and a letter's is its alphabet index. The LA code's range is not checked:
- * DfE test UPNs use codes no authority has.
+ * where a digit's value is itself and a letter's is its alphabet index. The LA code is checked apart
+ * (isKnownLaCode): DfE test UPNs pass the check letter with codes no authority has.
  */
 export function isValidUpn(upn: string): boolean {
   if (!/^[A-Z][0-9]{11}[0-9A-Z]$/.test(upn)) return false;
@@ -54,4 +54,24 @@ export function isValidNiPrefix(prefix: string): boolean {
  */
 export function isUkPhoneNumber(national: string): boolean {
   return /^0(?:7(?:[1-57-9][0-9]{8}|624[0-9]{6})|[23][0-9]{9}|1[0-9]{8,9})$/.test(national);
+}
+
+/**
+ * DfE LA codes: England's authorities (current and recently merged, since old UPNs keep their code) and
+ * Wales's (660–681), which issue UPNs on the same scheme.
+ */
+const LA_CODES = new Set(
+  (
+    '201 202 203 204 205 206 207 208 209 210 211 212 213 301 302 303 304 305 306 307 308 309 310 311 312 313 314 ' +
+    '315 316 317 318 319 320 330 331 332 333 334 335 336 340 341 342 343 344 350 351 352 353 354 355 356 357 358 ' +
+    '359 370 371 372 373 380 381 382 383 384 390 391 392 393 394 420 800 801 802 803 805 806 807 808 810 811 812 ' +
+    '813 815 816 821 822 823 825 826 830 831 835 836 837 838 839 840 841 845 846 850 851 852 855 856 857 860 861 ' +
+    '865 866 867 868 869 870 871 872 873 874 875 876 877 878 879 880 881 882 883 884 885 886 887 888 889 890 891 ' +
+    '892 893 894 895 896 908 909 916 919 921 925 926 928 929 931 933 935 936 937 938 940 941 942 943'
+  ).split(' '),
+);
+
+export function isKnownLaCode(code: string): boolean {
+  const n = Number(code);
+  return LA_CODES.has(code) || (n >= 660 && n <= 681);
 }

@@ -1,7 +1,23 @@
 import { z } from 'zod';
 
 /** The kinds of personal data the detector looks for. */
-export const FindingKind = z.enum(['nhs_number', 'upn', 'ni_number', 'postcode', 'email', 'phone', 'date_of_birth']);
+export const FindingKind = z.enum([
+  'nhs_number',
+  'upn',
+  'ni_number',
+  'postcode',
+  /** a street address of someone's home, with or without a postcode */
+  'address',
+  'email',
+  'phone',
+  /** a social-media handle or profile link of a child or family member */
+  'social_handle',
+  'date_of_birth',
+  /** an id in a local case system (Mosaic, LCS, Liquidlogic, Eclipse, CareFirst, Azeus, ContrOCC, "child id" …) */
+  'local_id',
+  /** the name of a child or family member in a case context */
+  'name',
+]);
 export type FindingKind = z.infer<typeof FindingKind>;
 
 /**

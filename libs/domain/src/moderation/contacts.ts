@@ -1,0 +1,87 @@
+import { finding } from './shared';
+import type { Finding } from './types';
+
+/*
+ * Email addresses and social-media handles. Organisations' mailboxes (data.team@…, helpdesk@…) are how
+ * this community reaches each other's teams and are not personal data; a person's address is.
+ */
+
+const EMAIL = /(?<![\p{L}\p{N}._%+-])([A-Za-z0-9._%+-]+)@((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,})(?![\p{L}\p{N}@-])/gu;
+
+/** Words that make a mailbox a team's or a service's rather than a person's. */
+const ROLE_WORDS = new Set(
+  (
+    'team teams data info information enquiries enquiry help helpdesk support admin administrator contact contactus ' +
+    'office noreply no reply donotreply hello service services mash duty reception dpo foi complaints admissions ' +
+    'safeguarding returns census stats statistics performance intelligence insight analytics bi web it hr finance ' +
+    'mail post postmaster webmaster customer referrals frontdoor childrens children socialcare commissioning send ' +
+    'general queries query feedback unit hub inbox mailbox group admissions communications comms press media events ' +
+    'secretariat governance research policy digital systems ict licensing sales marketing accounts billing ' +
+    'dataprotection privacy iro lado cla cin cp ehm edge partnership network board forum community liia d2i lists'
+  ).split(' '),
+);
+/** Webmail hosts: an address there is a person's whatever the local part says. */
+const PERSONAL_HOSTS = /(?:^|\.)(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|icloud|me|aol|btinternet|sky|talktalk|virginmedia|protonmail|proton|gmx|mail)\.[a-z.]+$/i;
+
+/** Role words long enough to spot inside a run-together mailbox name ("servicedesk", "cinteam"). */
+const ROLE_STEMS = /(?:service|support|helpdesk|enquir|admission|safeguard|performance|intelligence|analytic|reception|referral|children|commission|insight|team|users)/;
+/** Stand-in addresses in examples: name@example.com, firstname.lastname@… */
+const PLACEHOLDER_LOCAL = /^(?:name|your\.?name|first\.?name|firstname\.lastname|first\.last|user|username|someone|somebody|person|test|example|x+|abc|foo|bar)$/;
+
+function isRoleMailbox(local: string, host: string): boolean {
+  const lower = local.toLowerCase();
+  if (PLACEHOLDER_LOCAL.test(lower) || /^lists?\./i.test(host) || ROLE_STEMS.test(lower)) return true;
+  return lower.split(/[._%+0-9-]+/).some((part) => ROLE_WORDS.has(part));
+}
+
+export function findEmails(text: string): Finding[] {
+  const out: Finding[] = [];
+  for (const m of text.matchAll(EMAIL)) {
+    if (!PERSONAL_HOSTS.test(m[2]) && isRoleMailbox(m[1], m[2])) continue;
+    out.push(finding(text, 'email', m.index, m.index + m[0].length, 'high'));
+  }
+  return out;
+}
+
+// -------------------------------------------------------------------------------------- social handles
+
+const PLATFORM =
+  '(?:instagram|insta|ig|snapchat|snap|tiktok|tik tok|facebook|fb|twitter|youtube|discord|telegram|whatsapp|onlyfans|kik|twitch|x)';
+/** "her insta is @lily_x", "snapchat: lilyrose09", "Facebook name jane.smith.77". */
+const HANDLE_AFTER_PLATFORM = new RegExp(
+  `(?<![\\p{L}\\p{N}])${PLATFORM}(?:'s)?(?: (?:account|handle|username|user ?name|name|page|profile|id))?(?: is| as| -|:)? ?[("']?(@?[A-Za-z0-9_][A-Za-z0-9_.]{2,29}(?:#[0-9]{4})?)(?![\\p{L}\\p{N}_@])`,
+  'giu',
+);
+const PROFILE_URL =
+  /(?<![\p{L}\p{N}])(?:https?:\/\/)?(?:www\.|m\.)?(?:instagram\.com|tiktok\.com|facebook\.com|fb\.com|twitter\.com|x\.com|snapchat\.com\/add|youtube\.com|threads\.net)\/@?[A-Za-z0-9_.]{3,40}/giu;
+/** Words that follow a platform name in ordinary talk and are no handle. */
+const NOT_HANDLES = new Set(['and', 'the', 'for', 'was', 'with', 'but', 'are', 'has', 'had', 'posts', 'post', 'messages', 'account', 'page', 'group', 'groups', 'live', 'story', 'stories', 'chat', 'video', 'videos', 'which', 'that', 'where', 'when', 'about', 'too', 'all', 'not', 'and/or']);
+
+/** An @handle shaped like a person's account (digits, '_' or '.' inside), or any @handle beside a platform's name. */
+const AT_HANDLE = /(?<![\p{L}\p{N}._@/])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\p{L}\p{N}_@]|\.[A-Za-z0-9])/gu;
+const PLATFORM_NEAR = new RegExp(`(?<![\\p{L}])(?:${PLATFORM.replace('|x)', ')')}|twitter/x|handles?|social media)(?![\\p{L}])`, 'iu');
+
+export function findSocialHandles(text: string): Finding[] {
+  const out: Finding[] = [];
+  for (const m of text.matchAll(AT_HANDLE)) {
+    // The end of an email address whose start was cut off ("…}@example.org") is a domain, not a handle.
+    if (/\.(?:com|org|net|uk|gov|io|co|edu|invalid|local|info)$/i.test(m[1])) continue;
+    const shaped = /[0-9_.]/.test(m[1]);
+    const around = text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40);
+    if (shaped || PLATFORM_NEAR.test(around)) out.push(finding(text, 'social_handle', m.index, m.index + m[0].length, shaped ? 'high' : 'medium'));
+  }
+  for (const m of text.matchAll(PROFILE_URL)) out.push(finding(text, 'social_handle', m.index, m.index + m[0].length, 'high'));
+  for (const m of text.matchAll(HANDLE_AFTER_PLATFORM)) {
+    const handle = m[1];
+    const lead = m[0].slice(0, m[0].length - handle.length);
+    const explicit = /(?:handle|username|user ?name|account name) ?(?:is|:)? ?$/i.test(lead);
+    const shaped = handle.startsWith('@') || /[0-9_.]/.test(handle.replace(/\.+$/, ''));
+    // "X" is also a letter and a variable: only an @handle counts after it.
+    if (/^x\b/i.test(lead) && !handle.startsWith('@')) continue;
+    if (NOT_HANDLES.has(handle.toLowerCase()) || !/[A-Za-z]/.test(handle) || !(shaped || explicit)) continue;
+    const trimmed = handle.replace(/\.+$/, '');
+    const start = m.index + m[0].length - handle.length;
+    out.push(finding(text, 'social_handle', start, start + trimmed.length, shaped ? 'high' : 'medium'));
+  }
+  return out;
+}

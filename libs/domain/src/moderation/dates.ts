@@ -1,0 +1,93 @@
+import { finding, type Span } from './shared';
+import type { Finding } from './types';
+
+/*
+ * Dates of birth: a date counts only beside a birth word ("DOB", "born", "b.", "date of birth", a
+ * `child_dob` column), because return deadlines and episode dates fill every other post.
+ */
+
+/** Birth words, prose and code alike ("d.o.b.", "child_dob", "PersonBirthDate", "DateOfBirth"). */
+const BIRTH_CUE =
+  /(?<![\p{L}])(?:born|dobs?|d\.\s?o\.\s?b\.?|date[\s_-]*of[\s_-]*birth|birth[\s_-]*dates?|birthdays?|b\.(?=\s?[0-9(]))(?!\p{L})|(?<=\p{Ll})(?:Dob|DOB|BirthDate|Birthdate|DateOfBirth)(?!\p{Ll})/giu;
+/** Between a birth word and its date there is no sentence break… */
+const SENTENCE_BREAK = /[;!?\n]|\.(?:\s|$)/;
+/** …and no range word: "children born between 01/09/2015 and 31/08/2016" is a cohort, not a person. */
+const RANGE_WORD = /\b(?:release|releases|version|v[0-9]|launch(?:ed)?|calculation|calc|logic|rule|between|after|before|since|until|till|prior|later|earlier|than|must|should|range|valid|earliest|latest|cutoff|cut-off)\b|[<>]/i;
+
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const YEAR = "('?[0-9]{2}|[0-9]{4})";
+
+/** Each pattern yields day, month and year from its groups (year '' when absent). UK order for numbers. */
+const DATE_PATTERNS: { re: RegExp; parts: (m: RegExpMatchArray) => [string, string, string]; strongCueOnly?: boolean }[] = [
+  // 12/03/2015, 12-03-2015, 12.03.15
+  { re: /(?<![\p{N}/.-])([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})(?![\p{N}]|[/.-][0-9])/gu, parts: (m) => [m[1], m[3], m[4]] },
+  // 2015-03-12, 2015/03/12
+  { re: /(?<![\p{N}/.-])([0-9]{4})([/.-])([0-9]{1,2})\2([0-9]{1,2})(?![\p{N}]|[/.-][0-9])/gu, parts: (m) => [m[4], m[3], m[1]] },
+  // 12 March 2015, 12th of Mar. 2015, 07-Feb-2017, 7 Feb '17
+  {
+    re: new RegExp(`(?<![\\p{L}\\p{N}])([0-9]{1,2})(?:st|nd|rd|th)?(?:\\s+of)?[\\s/-]+${MONTH}\\.?,?[\\s/-]+${YEAR}(?![\\p{L}\\p{N}])`, 'giu'),
+    parts: (m) => [m[1], m[2], m[3]],
+  },
+  // March 12, 2015; March 12th 2015
+  {
+    re: new RegExp(`(?<![\\p{L}\\p{N}])${MONTH}\\.?\\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR}(?![\\p{L}\\p{N}])`, 'giu'),
+    parts: (m) => [m[2], m[1], m[3]],
+  },
+  // June 2015, June '15 (a month of birth)
+  { re: new RegExp(`(?<![\\p{L}\\p{N}])${MONTH}\\.?,?\\s+${YEAR}(?![\\p{L}\\p{N}])`, 'giu'), parts: (m) => ['1', m[1], m[2]] },
+  // 20150402 (a compact ISO date in a data extract)
+  { re: /(?<![\p{N}])((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?![\p{N}])/gu, parts: (m) => [m[3], m[2], m[1]], strongCueOnly: true },
+  // Christmas Day 2012
+  { re: new RegExp(`(?<![\\p{L}])(?:xmas|christmas) (?:day|eve),? ${YEAR}(?![\\p{L}\\p{N}])`, 'giu'), parts: (m) => ['25', '12', m[1]] },
+  // 4/4 (no year, right after "DOB")
+  { re: /(?<![\p{N}/.-])([0-9]{1,2})\/([0-9]{1,2})(?![\p{N}]|[/.-][0-9])/gu, parts: (m) => [m[1], m[2], ''], strongCueOnly: true },
+  // 12th March, 12 Mar (no year: a birthday)
+  {
+    re: new RegExp(`(?<![\\p{L}\\p{N}])([0-9]{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH}(?![\\p{L}\\p{N}])`, 'giu'),
+    parts: (m) => [m[1], m[2], ''],
+    strongCueOnly: true,
+  },
+];
+
+function isRealDate(dayText: string, monthText: string, yearText: string): boolean {
+  const day = Number(dayText);
+  const month = /^[0-9]+$/.test(monthText) ? Number(monthText) : MONTHS.indexOf(monthText.slice(0, 3).toLowerCase()) + 1;
+  const y = yearText.replace("'", '');
+  let year = y === '' ? 2000 : Number(y);
+  // 1900 and earlier are "unknown" sentinels in case systems, not births.
+  if (y.length === 4 && (year <= 1900 || year > 2100)) return false;
+  if (y.length === 2) year += 2000; // only matters for 29 February
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function inContext(text: string, date: Span, cues: Span[], strongOnly: boolean): boolean {
+  return cues.some((k) => {
+    if (k.end <= date.start && date.start - k.end <= 40) {
+      const gap = text.slice(k.end, date.start);
+      // A day and month with no year only right after "DOB" or "birthday" ("birthday is 12th March").
+      if (strongOnly && !(/^(?:dob|d\.o\.b|birthday)/i.test(text.slice(k.start, k.end)) && /^[\s:=,'"-]*(?:(?:is|was)\s+)?(?:on\s+)?(?:the\s+)?$/i.test(gap))) return false;
+      // "born from 1 Sept" is a cohort; "DOB changed from 01/01/2007" is a person.
+      return !SENTENCE_BREAK.test(gap) && !RANGE_WORD.test(gap) && !(/^born/i.test(text.slice(k.start, k.end)) && /\bfrom\b/i.test(gap));
+    }
+    // A label straight after the date, "12/03/2015 (DOB)", but not "01/04/2024 (DOB column blank)".
+    if (date.end <= k.start && !strongOnly) return /^\s*[([,-]?\s*$/.test(text.slice(date.end, k.start)) && /^\s*(?:[)\].,;:!?]|$)/.test(text.slice(k.end));
+    return false;
+  });
+}
+
+export function findDatesOfBirth(text: string): Finding[] {
+  const out: Finding[] = [];
+  const cues = [...text.matchAll(BIRTH_CUE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  if (cues.length === 0) return out;
+  for (const { re, parts, strongCueOnly } of DATE_PATTERNS) {
+    for (const m of text.matchAll(re)) {
+      if (!isRealDate(...parts(m))) continue;
+      const date = { start: m.index, end: m.index + m[0].length };
+      if (out.some((f) => f.start <= date.start && f.end >= date.end)) continue;
+      if (inContext(text, date, cues, strongCueOnly ?? false)) out.push(finding(text, 'date_of_birth', date.start, date.end, 'high'));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,144 @@
+import nlp from 'compromise';
+
+/*
+ * Word lists for the name detector. First names, surnames, places and organisations come from
+ * compromise's lexicon (public name and gazetteer lists shipped in the package); the rest are this
+ * community's own words: tools, bodies, public figures and the vocabulary of case work.
+ */
+
+export interface Lexicon {
+  /** compromise's tags for a lower-case word, if it knows the word. */
+  tags(word: string): string[];
+  isFirstName(word: string): boolean;
+  isLastName(word: string): boolean;
+  /** A place, organisation, month, day or ordinary word: never (part of) a person's name. */
+  isNotName(word: string): boolean;
+  /** A tool, body, place or word of case work: not even a surname. */
+  isDomainWord(word: string): boolean;
+  /** An ordinary noun that may still be a name ("Poppy", "Mason"), judged only beside a case cue. */
+  isWeakName(word: string): boolean;
+  /** A word that can end a full name with no cue: a known surname, an unknown word, a colour or trade ("Brown", "Baker"). */
+  isPlainSurname(word: string): boolean;
+  isPublicFigure(fullName: string): boolean;
+  /** A place or authority: "Leeds", "Kirklees", "Tower". */
+  isPlace(word: string): boolean;
+}
+
+const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person']);
+const NOT_NAME_TAGS = new Set(['Place', 'City', 'Region', 'Country', 'Organization', 'SportsTeam', 'Month', 'WeekDay', 'Demonym', 'Currency', 'Unit', 'Date', 'Duration']);
+
+/** Tools, data standards, bodies and local authorities people here name all day. */
+const DOMAIN_WORDS = (
+  'ssda903 903 chat patch mosaic lcs liquidlogic eclipse carefirst azeus controcc ehm excel power bi tableau qlik sql ' +
+  'python github teams slack outlook sharepoint ofsted dfe ons lga adcs nspcc barnardos coram cin cla lac cp upn nhs ics ' +
+  'mash send sen ehcp iro lado yjs yot camhs gp police court cafcass dwp hmrc ofqual esfa gov uk england wales scotland ' +
+  'council borough county city district metropolitan unitary authority department ministry commissioner commons ' +
+  'census return returns episode episodes protection conference plan plans review reviews panel order orders ' +
+  'assessment assessments referral referrals placement placements services service social care team data tool tools ' +
+  'looked after leaving leavers leaver exploitation education health safeguarding children child young people person ' +
+  'family families early help front door hub unit board partnership dashboard report reports template guidance ' +
+  'spec specification validator validation field fields column columns rule rules version release form forms ' +
+  'meeting monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
+  'august september october november december christmas easter term autumn spring summer winter year years ' +
+  'key stage school schools academy nursery college primary secondary special virtual head headteacher ' +
+  'mum dad mother father brother sister nan gran grandma grandad aunt uncle cousin carer carers foster kinship ' +
+  'baby boy girl twins siblings parent parents guardian special guardianship sgo adoption adopted missing ' +
+  'mr mrs ms miss mx dr sir dame lord lady the a an and or but of in on at to for with from by is was are were ' +
+  'he she they his her their it its this that these those we our you your i my me hi hello thanks cheers dear ' +
+  'yes no not ok please re fw fwd subject update note notes query question help issue problem bug fix id ids ref ' +
+  'north south east west central greater new old upper lower great little st saint national insurance ' +
+  'snapchat instagram insta tiktok facebook twitter youtube discord whatsapp telegram google microsoft apple android ' +
+  'annex list lists scorecard indicator return staying put uasc nfa sw ks1 ks2 ks3 ks4 sdq drill through sample test ' +
+  'row rows table tables line lines item items page pages step steps column record records entry entries sheet tab ' +
+  'file files name names sex gender age ages ethnicity category code codes status type total count dob ' +
+  'flat apartment room block floor'
+).split(' ');
+
+/** Local authorities and places that are also given names or surnames ("Kirklees", "Sefton", "Tower Hamlets"). */
+const PLACES = (
+  'leeds bradford kirklees calderdale wakefield sheffield rotherham barnsley doncaster york hull manchester salford ' +
+  'bolton bury oldham rochdale stockport tameside trafford wigan liverpool knowsley sefton wirral halton warrington ' +
+  'birmingham coventry dudley sandwell solihull walsall wolverhampton newcastle gateshead sunderland durham ' +
+  'darlington hartlepool middlesbrough redcar stockton northumberland tyneside cumbria cumberland westmorland ' +
+  'furness lancashire blackburn blackpool cheshire derby derbyshire nottingham nottinghamshire leicester ' +
+  'leicestershire rutland lincolnshire lincoln northamptonshire northampton bedford luton bedfordshire ' +
+  'cambridgeshire cambridge peterborough norfolk norwich suffolk ipswich essex southend thurrock hertfordshire ' +
+  'kent medway surrey sussex brighton hove hampshire portsmouth southampton isle wight dorset bournemouth poole ' +
+  'wiltshire swindon somerset bath bristol gloucestershire gloucester devon plymouth torbay exeter cornwall ' +
+  'scilly oxfordshire oxford buckinghamshire milton keynes berkshire reading slough windsor maidenhead bracknell ' +
+  'wokingham herefordshire hereford worcestershire worcester shropshire telford wrekin staffordshire stoke trent ' +
+  'warwickshire london camden greenwich hackney hammersmith fulham islington kensington chelsea lambeth lewisham ' +
+  'southwark tower hamlets wandsworth westminster barking dagenham barnet bexley brent bromley croydon ealing ' +
+  'enfield haringey harrow havering hillingdon hounslow kingston merton newham redbridge richmond sutton waltham ' +
+  'forest yorkshire humber riding tees mersey cardiff swansea newport wrexham glasgow edinburgh belfast'
+).split(' ');
+
+/** Public names in children's services talk: ministers, commissioners, reviewers, public inquiries. */
+const PUBLIC_FIGURES = new Set(
+  [
+    'bridget phillipson', 'gillian keegan', 'nadhim zahawi', 'michael gove', 'gavin williamson', 'damian hinds',
+    'keir starmer', 'rishi sunak', 'boris johnson', 'theresa may', 'liz truss', 'angela rayner', 'rachel reeves',
+    'josh macalister', 'isabelle trowler', 'eileen munro', 'amanda spielman', 'martyn oliver', 'yvette cooper',
+    'rachel de souza', 'anne longfield', 'david holmes', 'janet daby', 'stephen morgan', 'catherine mckinnell',
+    'claire coutinho', 'david johnston', 'will quince', 'vicky ford', 'kemi badenoch', 'wes streeting', 'ed balls',
+    'annie hudson', 'alan wood', 'andrew bailey', 'chris whitty', 'jacinda ardern', 'sue gray', 'tim loughton',
+    'edward timpson', 'nick gibb', 'michelle donelan', 'kit malthouse', 'robert halfon', 'david laws', 'ed miliband',
+    'nicola sturgeon', 'mark drakeford', 'sadiq khan', 'andy burnham', 'frank field', 'dame rachel de souza',
+    // children whose deaths led to national reviews, named in public reports
+    'victoria climbié', 'victoria climbie', 'peter connelly', 'arthur labinjo-hughes', 'star hobson', 'daniel pelka',
+    'khyra ishaq', 'hamzah khan', 'logan mwangi', 'finley boden', 'sara sharif', 'jasmine beckford', 'maria colwell',
+    // placeholder names used in examples and test data
+    'john smith', 'jane smith', 'jane doe', 'john doe', 'joe bloggs', 'jo bloggs', 'fred bloggs', 'joe public', 'test child', 'baby doe',
+  ],
+);
+
+/** Given names that compromise files as ordinary nouns. */
+const FLOWER_NAMES = new Set('jasmine poppy lily jade ruby leo ivy daisy holly willow iris violet heather olive pearl hazel rose faith esme freya tamsin'.split(' '));
+
+/** Surnames that are also ordinary nouns. */
+const TRADE_SURNAMES = new Set(
+  'king wood hill baker cook mason turner carter fisher hunter walker ward bell fox stone moore lane rose page cross marsh field bird lamb nash booth barnes shaw ward price hall day bishop knight butler porter chamberlain fletcher archer cooper taylor smith clarke parker'.split(' '),
+);
+
+let lexicon: Lexicon | undefined;
+
+/** Built on first use: reading compromise's lexicon into sets takes a few milliseconds. */
+export function getLexicon(): Lexicon {
+  if (lexicon) return lexicon;
+  const words = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+  const places = new Set(PLACES);
+  const domain = new Set([...DOMAIN_WORDS, ...PLACES]);
+  const tagsOf = (w: string): string[] => {
+    const t = words[w];
+    return t === undefined ? [] : Array.isArray(t) ? t : [t];
+  };
+  lexicon = {
+    tags: tagsOf,
+    isFirstName: (w) => FLOWER_NAMES.has(w.toLowerCase()) || tagsOf(w.toLowerCase()).some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName' || t === 'Person'),
+    isLastName: (w) => tagsOf(w.toLowerCase()).includes('LastName'),
+    isNotName: (w) => {
+      const lower = w.toLowerCase().replace(/'s$/, '');
+      if (domain.has(lower)) return true;
+      if (FLOWER_NAMES.has(lower)) return false;
+      const tags = tagsOf(lower);
+      if (tags.some((t) => NAME_TAGS.has(t))) return false;
+      if (tags.length > 0) return true;
+      // Unknown to the lexicon: ordinary derived words are still not names.
+      return /(?:tion|sion|ment|ness|ity|ings?|ance|ence|ship|ology|ics|ism|ists?|able|ible|ful|less|ous|ive|ised|ized|ise|ize|ly)$/.test(lower);
+    },
+    isDomainWord: (w) => domain.has(w.toLowerCase()) || tagsOf(w.toLowerCase()).some((t) => NOT_NAME_TAGS.has(t)),
+    isWeakName: (w) => {
+      const lower = w.toLowerCase();
+      return !domain.has(lower) && w.length > 2 && /^\p{Lu}\p{Ll}/u.test(w) && tagsOf(lower).every((t) => t === 'Noun' || t === 'Singular' || t === 'Uncountable' || t === 'Adjective' || NAME_TAGS.has(t));
+    },
+    isPlainSurname: (w) => {
+      const lower = w.toLowerCase();
+      if (domain.has(lower)) return false;
+      const tags = tagsOf(lower);
+      return tags.length === 0 || tags.some((t) => NAME_TAGS.has(t) || t === 'Adjective') || TRADE_SURNAMES.has(lower) || /-/.test(lower);
+    },
+    isPlace: (w) => places.has(w.toLowerCase()) || tagsOf(w.toLowerCase()).some((t) => ['Place', 'City', 'Region', 'Country'].includes(t)),
+    isPublicFigure: (name) => PUBLIC_FIGURES.has(name.toLowerCase().replace(/\s+/g, ' ')),
+  };
+  return lexicon;
+}

@@ -1,0 +1,79 @@
+import { finding } from './shared';
+import type { Finding } from './types';
+
+/*
+ * Ids in local case systems: "Mosaic ID 4417702", "LCS ref 903311", "childID C0098812", "case no. 12345/1".
+ * A number is an id right after a system's name or a "child/person/case id" label (four digits or more, so
+ * "Mosaic 6.3", "child id 0" and "case 2 of 5" are not); a bare six-to-ten-digit number only in a sentence
+ * about ids or a case system; and a letter-prefixed code (C0098812, CF-229910) on its shape.
+ */
+
+const SYSTEMS =
+  'mosaic|lcs|liquid ?logic|eclipse|care ?first|azeus|contr?occ|ehm|ehcr|framework-?i|systm ?one|capita one|synergy|wisdom|paris|rio|emis|ics|protocol|servelec|sovereign';
+const ID_WORD = '(?:id|ids|ref|refs|reference|no|nos|number|num|#|identifier|code|record)';
+const SUBJECT = "(?:child(?:ren)?(?:'s)?|person|case|client|family|young person|yp|cyp|service user|su|subject|legacy|referral|individual|cla|lac|cin|cp|cic)";
+/** The id: optional letters, then digits (with '-' or '/'), at least four digits in all, optional letter. */
+const VALUE = `['"]?((?:[A-Za-z]{1,3}[-/]?)?[0-9][0-9/-]{2,14}[A-Za-z]?)['"]?`;
+const LEAD = '(?: ?(?:is|was|=|:|#|-|of))? ?';
+
+const AFTER_SYSTEM = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${SYSTEMS})(?:[ _-]?(?:person|child|client|case|record|worker))?(?:[ _-]?(${ID_WORD}))?\\.?${LEAD}${VALUE}(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+const AFTER_SUBJECT = new RegExp(`(?<![\\p{L}])${SUBJECT}[ _-]?${ID_WORD}\\.?${LEAD}${VALUE}(?![\\p{L}\\p{N}])`, 'giu');
+/** Camel-case and upper-case column names: childId, PersonID, CHILD (the SSDA903 child id column). */
+const COLUMN = new RegExp(`(?<![\\p{L}])(?:(?:child|person|case|client)(?:Id|ID|Ref|No)|CHILD|CHILD_?ID|PERSON_?ID|LA_?CHILD_?ID)${LEAD}${VALUE}(?![\\p{L}\\p{N}])`, 'gu');
+
+const digitCount = (s: string) => s.replace(/[^0-9]/g, '').length;
+const isYear = (s: string) => /^(?:19|20)[0-9]{2}$/.test(s);
+
+/**
+ * Shapes that only case-system ids have in this community's talk: a short letter prefix and five or more
+ * digits (C0098812, CF-229910, LL-0031877, CIN004581). Not ONS area codes (E09000022), service-desk
+ * tickets (INC0034512) or Ofsted URNs (SC012345).
+ */
+const PREFIXED_ID = /(?<![\p{L}\p{N}-])[A-Z]{1,3}-?[0-9]{5,10}(?![\p{L}\p{N}]|-[0-9])/gu;
+const NOT_CASE_ID = /^(?:[EWSNK][0-9]{8}|(?:INC|REQ|RITM|CHG|PRB|TASK|SR|CS|KB|PR|SC|URN|RFC|ISO|BS|EN)-?[0-9]+|[A-Z]+-?0+)$/;
+/** A bare number of six to ten digits is an id only in a sentence about ids or a case system. */
+const BARE_NUMBER = /(?<![\p{L}\p{N}£$€#.,/:-]|[0-9] )[0-9]{6,10}(?![\p{L}\p{N}%]|[.,/:-][0-9]| [0-9])/gu;
+const ID_SENTENCE = new RegExp(`(?<![\\p{L}])(?:${SYSTEMS}|ids?|child|person|record|client|case|la ?child ?id|rows?)(?![\\p{L}])`, 'iu');
+/** Words that make a number something else: a school's URN, a ticket, an error, a count. */
+const OTHER_NUMBER_BEFORE = /\b(?:urn|ukprn|laestab|estab|ticket|invoice|order|error|rule|code|version|v|build|tel|phone|mobile|ons)[ :#.]*$/i;
+const COUNT_AFTER = /^ (?:rows|records|children|episodes|cases|people|referrals|pupils|bytes|kb|mb|gb|ms|times|lines|items|pounds|users|hits|views)\b/i;
+
+export function findLocalIds(text: string): Finding[] {
+  const out: Finding[] = [];
+  const push = (m: RegExpMatchArray, value: string, confidence: Finding['confidence']) => {
+    if (/^([0-9])\1+$/.test(value)) return; // 999999999: a placeholder
+    const start = m.index! + m[0].lastIndexOf(value);
+    out.push(finding(text, 'local_id', start, start + value.length, confidence));
+  };
+  for (const m of text.matchAll(AFTER_SYSTEM)) {
+    const value = m[2];
+    if (digitCount(value) < 4) continue;
+    // After a bare system name only an id-like number counts: not a year ("Mosaic 2024") or a short code.
+    if (!m[1] && (isYear(value) || digitCount(value) < 5)) continue;
+    push(m, value, m[1] ? 'high' : 'medium');
+  }
+  for (const m of text.matchAll(PREFIXED_ID)) {
+    if (NOT_CASE_ID.test(m[0]) || /\burn\b[ :]*$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    // Two or three letters and six digits is also an NI number without its suffix: that needs "NI" nearby.
+    const [, prefix, digits] = /^([A-Z]+)-?([0-9]+)$/.exec(m[0])!;
+    if (prefix.length > 1 && !m[0].includes('-') && !digits.startsWith('0') && digits.length < 7) continue;
+    out.push(finding(text, 'local_id', m.index, m.index + m[0].length, 'medium'));
+  }
+  for (const m of text.matchAll(BARE_NUMBER)) {
+    const sentence = text.slice(Math.max(0, m.index - 60), m.index + m[0].length + 40);
+    if (/^([0-9])\1+$/.test(m[0]) || !ID_SENTENCE.test(sentence) || OTHER_NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    if (COUNT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10)) || (/^0[1-9]/.test(m[0]) && m[0].length >= 10)) continue;
+    out.push(finding(text, 'local_id', m.index, m.index + m[0].length, 'low'));
+  }
+  for (const re of [AFTER_SUBJECT, COLUMN]) {
+    for (const m of text.matchAll(re)) {
+      const value = m[1];
+      if (digitCount(value) < 4 || (isYear(value) && !/[=:]/.test(m[0]))) continue;
+      push(m, value, 'high');
+    }
+  }
+  return out;
+}

@@ -1,0 +1,210 @@
+import { getLexicon } from './lexicon';
+import { finding } from './shared';
+import type { Finding } from './types';
+
+/*
+ * Names of children and family members: "dad Darren Hughes called", "the Nowak twins", "Aisha K in Y9",
+ * "foster carer Mr Patel", "Re: CHIDI OKONKWO – missing episode". People here are data professionals:
+ * the full names they write are almost always a case's, and the first names are colleagues' unless a
+ * case cue sits beside them. So a full name (a known first name and a surname) counts unless it is a
+ * colleague's or a public figure's; a lone first name or surname counts only with a case cue (a relation
+ * before it, an age, year group, DOB or case event after it, "the X family", a subject line). Places,
+ * councils and tools never count.
+ */
+
+const RELATION =
+  "(?:mum|mummy|mom|mother|dad|daddy|father|step-?(?:dad|mum|father|mother|brother|sister|son|daughter)|half-?(?:brother|sister)|brother|sister|siblings?|" +
+  'nan|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|grandparents?|aunt|auntie|aunty|uncle|cousin|niece|nephew|' +
+  '(?:ex-?)?partner|boyfriend|girlfriend|husband|wife|son|daughter|baby|infant|toddler|child|kid|boy|girl|teenager|twins?|' +
+  '(?:foster|kinship|connected|adoptive) (?:carers?|mum|dad|parents?|family)|carers?|special guardians?|guardian|parents?|birth (?:mum|mother|dad|father|parents?)|' +
+  "young person|yp|cyp|pupil|student|learner|client|service user|care leaver|victim|perpetrator|suspect|neighbour|(?:child's |first |full |sur|fore)name)";
+/** A relation right before the name: "dad Darren", "her brother Kyle", "child known as 'Bobby'". */
+const BEFORE_NAME = new RegExp(`(?<![\\p{L}])${RELATION}(?:'s)?(?: (?:is|was|called|named|known as))?[ ,:("'-]*$`, 'iu');
+const GREETING_BEFORE = /(?:^|[^\p{L}])(?:thanks(?: to)?|thank you(?: to)?|shout ?out to|credit to|kudos to|thx|cheers|ta|hi|hiya|hello|hey|dear|morning|afternoon|evening|welcome|congrats|congratulations|cc|kind regards|regards|best|sorry|bye)[ ,]*$|@$/iu;
+/** Sentences about professionals and public life: authors, talks, ministers. */
+const PUBLIC_SENTENCE = /\b(?:author|authors|wrote|talk|talks|presented|presentation|webinar|conference|keynote|blog|paper|research|researcher|professor|minister|secretary of state|mp|lord|baroness|cllr|councillor|director|ceo|chief|chair|review by|led by|inspector|hmi|commissioner)\b/i;
+const SUBJECT_LINE = /(?:^|\n) *(?:re|fw|fwd|subject)(?: *:|\.) *$/i;
+
+const CASE_NOUN =
+  'mum|dad|mother|father|nan|gran|grandma|grandad|brother|sister|siblings?|placement|social worker|school|foster|carers?|case|plan|birth|baby|son|daughter|partner|aunt|uncle|cousin|family|address|dob|date of birth|nhs|upn|ehcp|file|record|referral|assessment|home|episode|review|legal status|chronology|needs|ages?|nationality|health|missing';
+/** What follows a child's name in case talk: an age, a year group, a DOB, a relation, a case event. */
+const AFTER_NAME = new RegExp(
+  '^(?:' +
+    `'s? (?:${CASE_NOUN})|,? aged? [0-9]|,? \\(?[0-9]{1,2}\\)?(?:,| years?| yrs?| yo\\b| y/o|\\))|\\s?\\((?:dob|d\\.o\\.b|b\\.|born|aged?|[0-9]{1,2}\\b|y[0-9]|${RELATION}\\b|cla\\b|cin\\b|cp\\b|lac\\b|uasc\\b|care leaver)` +
+    '|,? (?:dob|d\\.o\\.b|born)\\b| (?:is |was )?in (?:y|yr|year) ?[0-9]|,? \\(?y[0-9]{1,2}\\b' +
+    `| and (?:his|her|their) (?:${RELATION})\\b` +
+    '| (?:has |had |who )?(?:went|gone|going|goes) missing' +
+    '| (?:is|was|has been|had been|were|are|have been|got|who is|who was) (?:now )?(?:missing|placed|excluded|removed|adopted|arrested|referred|returned|matched|exploited|harmed|abused|subject|looked after|accommodated|remanded|charged|convicted|expelled|suspended|known to|open to|allocated|stepped|made subject|settled|on a (?:cp|child protection|cin)|lac\\b|cla\\b|cin\\b|in care|in foster|living with|staying with|at [0-9])' +
+    '| (?:disclosed|absconded|ran away|self-harmed|came into care|entered care|left care|lives with|lived with|stays with|moved (?:in )?with|moved to|returned home|returned to|attends|attended|was born|born|called|rang|phoned|visited|told|shows? as)\\b' +
+    ')',
+  'i',
+);
+/** A sentence about a case, for a lone first name with no cue right beside it. */
+const CASE_SENTENCE = new RegExp(`\\b(?:${RELATION}|aged?|placed|foster|excluded|dob|disclosed|cp plan|in care|looked after|adopted|sgo|referred|exploitation|custody|chronology|case notes?|uasc|care leaver|remanded|younger|older|eldest|youngest|(?:he|she)(?:'s| is| was| has)|(?:his|her) (?:mum|dad|mother|father|nan|gran|carers?|brother|sister|siblings?|placement|school|social worker|foster))\\b`, 'i');
+/** Sentences where full names are colleagues': thanks, credits, who built or presented what. */
+const COLLEAGUE_SENTENCE = /\b(?:thanks|thank you|cheers|kudos|shout ?out|credit|presented|presenting|present|presents|speaking|speaker|built|wrote|shared|merged|reviewing|reviewed|session|colleagues?|regards|mp|joined|joining|welcome)\b/i;
+const SIGN_OFF = /(?:regards|thanks|cheers|best wishes|best|sincerely|many thanks|thank you|ta|from)[,!.]?\s*\n\s*$/i;
+/** A colleague or professional, not a case: "with Tom in the performance team", "Sarah from the Leeds data team". */
+const PROFESSIONAL_BEFORE = /\b(?:spoke to|speak to|talk to|talking to|emailed|email|asked|ask|met|meeting with|checked with|per|via|contact|ping|presented|presenting|colleague|manager|analyst|director|social worker|sw|iro|practitioner|worker|chair|minister|secretary|commissioner|lead|officer|author|developer|dr|professor|prof|cllr|councillor)[ ,:]*$/i;
+const PROFESSIONAL_AFTER =
+  /^(?:'s? (?:team|dashboard|tool|code|script|query|model|slides|talk|blog|template|macro|work|post|question|suggestion|point|idea|reply|answer|research|paper|book)\b|'s? (?:review|report) (?:of|into|on)\b|,? \(?(?:[\p{L}]+ ){0,2}(?:officer|analyst|manager|lead|director|head|developer|engineer|consultant|advisor|adviser|co-?ordinator|administrator|scientist|minister|mp)\b|,? (?:from|at|of|in) (?:the |our |your )?(?:[\p{L}-]+ ){0,3}(?:team|council|dfe|ofsted|department|service|unit|office|lga|adcs|d2i|liia|group|network)\b|,? \(?(?:the |our )?(?:dfe|ofsted|lga|adcs|ons|iro|sw)\b| (?:said|says|wrote|suggested|mentioned|presented|shared|built|made|developed|asked|recommends?|explained|confirmed|replied|posted|thinks|reckons)\b)/iu;
+/** An organisation, place or thing named after a person: "Mary Seacole House", "Ryan Road". */
+const NAMED_AFTER = /^ (?:council|borough|county|city|road|street|lane|avenue|drive|close|court|school|academy|primary|house|centre|center|trust|ltd|limited|university|college|hospital|hall|park|foundation|institute|award|report|review|model|method|framework|principles?|scale|test)\b/i;
+/** Last words that make a capitalised run a thing's name, not a person's: "Ryan Road", "Mark Scheme". */
+const THING_WORD = /^(?:Road|Street|Avenue|School|Academy|Centre|Center|Trust|Council|University|College|Hospital|Foundation|Institute|Report|Review|Model|Framework|Scheme|Principles?|Scale|Test|Method|Award|Act|Bill|Programme|Project|Partnership|Period|Policy|Plan|Service|Team|Group|Board|Panel|Day|Week|Month|Year|Term|Rule|Check|Limit|Date|Field|Setting|Option|Index|Score)$/;
+/** "the Kowalski case", "the Adebayo children", "the Hendersons (foster carers)". */
+const SURNAME_GROUP = /(?<![\p{L}])[Tt]he (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?) (?:case|children|kids|family|twins|siblings|household|boys|girls|brothers|sisters|parents|carers|foster carers)(?![\p{L}-])|(?<![\p{L}])[Tt]he (\p{Lu}\p{Ll}+?)(?:e?s) \(?(?:foster|carers|family|adopters|household)(?![\p{L}-])/gu;
+
+const LOWER_AFTER_RELATION = new RegExp(`(?<![\\p{L}])${RELATION}(?:'s)?(?: (?:is|was|called|named))?[ ,:-]+(\\p{Ll}{2,})(?: (\\p{Ll}{2,}))?(?![\\p{L}])`, 'giu');
+const TITLE = '(?:Mr|Mrs|Ms|Miss|Mx|Master)\\.?';
+const WORD = "(?:\\p{Lu}\\p{Ll}+(?:['-]\\p{Lu}\\p{Ll}+)*|\\p{Lu}{2,}(?:['-]\\p{Lu}{2,})*|(?:Mc|Mac|O')\\p{Lu}\\p{Ll}+)(?![\\p{L}\\p{N}])";
+/** Runs of capitalised words (title case or capitals), an optional title before, an optional initial after. */
+const CANDIDATE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(${TITLE}) )?(${WORD}(?: ${WORD}){0,3})(?: (\\p{Lu})\\.?(?![\\p{L}\\p{N}]))?`, 'gu');
+const IS_TITLE = new RegExp(`^${TITLE}$`);
+const WORDS = new RegExp(WORD, 'gu');
+
+interface Word {
+  text: string;
+  start: number;
+}
+
+export function findNames(text: string): Finding[] {
+  const lexicon = getLexicon();
+  const out: Finding[] = [];
+  // Lone words the cues did not settle, for the second pass: "Leo and Mia Thompson", "Kyra, Jade and Alfie Lane".
+  const undecided: Word[] = [];
+  const decided = new Set<number>();
+  for (const m of text.matchAll(CANDIDATE)) {
+    const runStart = m.index + m[0].indexOf(m[2]);
+    const words: Word[] = [...m[2].matchAll(WORDS)].map((w) => ({ text: w[0], start: runStart + w.index }));
+    // Split the run at words that cannot be names ("Mosaic", "Leeds", "Monday"); a title stays with what follows.
+    const parts: { words: Word[]; title?: Word }[] = [];
+    let part: Word[] = [];
+    let title: Word | undefined = m[1] ? { text: m[1], start: m.index } : undefined;
+    const weak: Word[] = [];
+    for (const [i, w] of words.entries()) {
+      // An ordinary word right after a first name is a surname: "Oliver Brown", "Jack King"; and one right
+      // before a known surname is a first name: "Maya Patel".
+      const next = words[i + 1];
+      const surname =
+        (part.length > 0 && lexicon.isFirstName(part[0].text) && !lexicon.isDomainWord(w.text)) ||
+        (next !== undefined && lexicon.isLastName(next.text) && lexicon.isWeakName(w.text));
+      const capitalsInMixedRun = /^\p{Lu}+$/u.test(w.text) && !/^[\p{Lu}\s'-]+$/u.test(m[2]);
+      const stop = (!surname && lexicon.isNotName(w.text)) || (/^\p{Lu}+$/u.test(w.text) && w.text.length < 3) || capitalsInMixedRun;
+      if (stop && lexicon.isWeakName(w.text) && !IS_TITLE.test(w.text)) weak.push(w);
+      if (stop || IS_TITLE.test(w.text)) {
+        if (part.length) parts.push({ words: part, title });
+        part = [];
+        title = IS_TITLE.test(w.text) ? w : undefined;
+      } else part.push(w);
+    }
+    if (part.length) parts.push({ words: part, title });
+    for (const w of weak) {
+      const end = w.start + w.text.length;
+      if (strongCue(text, w.start, end)) {
+        out.push(finding(text, 'name', w.start, end, 'medium'));
+        decided.add(w.start);
+      } else undecided.push(w);
+    }
+    for (const p of parts) {
+      const last = p.words[p.words.length - 1];
+      const initial = last === words[words.length - 1] && m[3] !== undefined;
+      const start = p.title ? p.title.start : p.words[0].start;
+      const end = initial ? m.index + m[0].length : last.start + last.text.length;
+      const verdict = judge(text, start, end, p.words.map((w) => w.text), p.title !== undefined, initial);
+      if (verdict) out.push(finding(text, 'name', start, end, verdict));
+      else if (verdict === undefined && p.words.length === 1) undecided.push(p.words[0]);
+      if (p.words.length === 1 && verdict) decided.add(p.words[0].start);
+    }
+  }
+  // Lower-case typing: "mum shannon said", "dad darren hughes called". Only a known first name, right after a relation.
+  for (const m of text.matchAll(LOWER_AFTER_RELATION)) {
+    const [given, family] = [m[1], m[2]];
+    if (!lexicon.isFirstName(given) || lexicon.isDomainWord(given) || lexicon.tags(given).length > 1) continue;
+    const start = m.index + m[0].length - m[1].length - (family ? family.length + 1 : 0);
+    const withFamily = family && lexicon.isLastName(family);
+    out.push(finding(text, 'name', start, start + given.length + (withFamily ? family.length + 1 : 0), 'medium'));
+  }
+  for (const m of text.matchAll(SURNAME_GROUP)) {
+    const surname = m[1] ?? m[2];
+    if (lexicon.isDomainWord(surname) || lexicon.isNotName(surname)) continue;
+    const start = m.index + 4;
+    out.push(finding(text, 'name', start, start + surname.length, 'high'));
+  }
+  // A first name listed with a name already found ("Leo and Mia Thompson") is a name too.
+  const JOIN = /^(?:,|,? and|,? &) $/;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const w of undecided) {
+      const end = w.start + w.text.length;
+      if (decided.has(w.start) || GREETING_BEFORE.test(text.slice(Math.max(0, w.start - 12), w.start))) continue;
+      if (out.some((f) => JOIN.test(text.slice(end, f.start)) || JOIN.test(text.slice(f.end, w.start)))) {
+        out.push(finding(text, 'name', w.start, end, 'medium'));
+        decided.add(w.start);
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
+
+/** A relation right before, or an age, DOB, year group, relation or case event right after. */
+function strongCue(text: string, start: number, end: number): boolean {
+  const pre = text.slice(Math.max(0, start - 40), start);
+  const post = text.slice(end, end + 60);
+  // For an ordinary noun ("Revision 1, by …") a bare number after it is no age.
+  const cue = relationBefore(pre, true) || (AFTER_NAME.test(post) && !/^,? \(?[0-9]/.test(post));
+  return cue && !PROFESSIONAL_AFTER.test(post) && !NAMED_AFTER.test(post);
+}
+
+/** A relation right before, written as a word, not as part of a capitalised title ("Care Leaver Tracker"). */
+function relationBefore(pre: string, strict = false): boolean {
+  const m = BEFORE_NAME.exec(pre);
+  if (!m) return false;
+  // Strict, for ordinary nouns: a capitalised relation counts only as a label ("Child: Poppy", "Mum, Rose").
+  if (strict && /^\p{Lu}/u.test(m[0])) return /[:,(]\s*$/.test(m[0]);
+  return !/^\p{Lu}/u.test(m[0]) || /(?:^|[.!?:;\n(]\s*|["'“‘]\s*|-\s)$/u.test(pre.slice(0, m.index));
+}
+
+/** high/medium when the words are a case's name; null when they are certainly not; undefined when unsure. */
+function judge(text: string, start: number, end: number, words: string[], titled: boolean, initial: boolean): 'high' | 'medium' | null | undefined {
+  const lexicon = getLexicon();
+  const pre = text.slice(Math.max(0, start - 40), start);
+  const post = text.slice(end, end + 60);
+  if (NAMED_AFTER.test(post) || THING_WORD.test(words[words.length - 1]) || lexicon.isPublicFigure(words.join(' ')) || SIGN_OFF.test(pre)) return null;
+  // "Kate Smith at Kirklees", "Tom from Leeds": a colleague named by their authority.
+  const from = /^(?:,? (?:from|at)|,) (\p{Lu}[\p{L}'-]+)/u.exec(post);
+  if (from && lexicon.isPlace(from[1].replace(/'s$/, ''))) return null;
+  const inPlace = /^ in (\p{Lu}[\p{L}'-]+)/u.exec(post);
+  if (words.length === 1 && inPlace && lexicon.isPlace(inPlace[1])) return null;
+  // "hi, Reece and his brother Kyle": a case cue outweighs the greeting; "thanks Gary" alone is a colleague.
+  if (GREETING_BEFORE.test(pre)) return strongCue(text, start, end) ? 'medium' : null;
+  const capitals = words.every((w) => /^\p{Lu}+$/u.test(w));
+  const first = lexicon.isFirstName(words[0]);
+  const full = (words.length >= 2 || initial) && (first || lexicon.isLastName(words[words.length - 1]));
+  const professional = PROFESSIONAL_BEFORE.test(pre) || PROFESSIONAL_AFTER.test(post);
+
+  if (SUBJECT_LINE.test(pre) && (words.length >= 2 || first)) return 'high';
+  // Capitals are acronyms and headings, unless a subject line or a relation introduces them ("CHILD: JAYDEN SMITH").
+  const known = first || lexicon.isLastName(words[0]);
+  if (relationBefore(pre, !known) && (!capitals || words.length >= 2 || first)) return 'high';
+  if (capitals) return null;
+  if (AFTER_NAME.test(post) && !PROFESSIONAL_AFTER.test(post)) return 'high';
+  if (professional) return null;
+  if (titled) return 'medium';
+  const sentence = sentenceAround(text, start, end);
+  const plainSurname = words.length > 1 && lexicon.isPlainSurname(words[words.length - 1]);
+  if (full && (plainSurname || initial) && !PUBLIC_SENTENCE.test(sentence) && !COLLEAGUE_SENTENCE.test(sentence)) return 'medium';
+  if (words.length === 1 && first && CASE_SENTENCE.test(sentence) && !COLLEAGUE_SENTENCE.test(sentence)) return 'medium';
+  return undefined;
+}
+
+/** The sentence around a span, at most 300 characters either side (so long texts stay linear). */
+function sentenceAround(text: string, start: number, end: number): string {
+  const windowStart = Math.max(0, start - 300);
+  const head = text.slice(windowStart, start);
+  const from = windowStart + Math.max(head.lastIndexOf('. '), head.lastIndexOf('\n'), head.lastIndexOf('? '), head.lastIndexOf('! '), 0);
+  const tail = text.slice(end, end + 300);
+  const next = tail.search(/[.!?](?:\s|$)|\n/);
+  return text.slice(from, end + (next < 0 ? tail.length : next));
+}

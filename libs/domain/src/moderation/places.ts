@@ -1,0 +1,104 @@
+import { after, before, finding, near, spansOf } from './shared';
+import type { Finding } from './types';
+
+/*
+ * Where people live: postcodes and street addresses. Organisations' addresses (council offices, venues,
+ * the DfE) are not personal data, so a place named as one is left alone.
+ */
+
+/** Said just before an address that is an organisation's or an event's, not a home. */
+const ORG_PLACE_CUE =
+  /\b(?:council|offices?|civic|town hall|county hall|city hall|buildings?|hq|headquarters|venue|conference|event|workshop|hosted|dfe|ofsted|department|ministry|academy|university|college|hospital|station|centre|center|reception|library|meeting)\b/;
+const HOME_CUE = /\b(?:lives?|living|lived|resides?|residing|staying|stays|moved|moving|address(?:es)?|home|house|flat|placed|placement|returned|went|go(?:es|ing)?\s+(?:back\s+)?to)\b/gi;
+
+// --------------------------------------------------------------------------------------------- postcode
+
+/**
+ * The UK's postcode areas (plus the Crown dependencies and the BFPO/non-geographic BF and BX). Using the
+ * real list rather than "one or two letters" is what stops "KS2 3RD" (key stage 2) from being a postcode.
+ */
+const ONE_LETTER_AREAS = 'B E G L M N S W';
+const TWO_LETTER_AREAS =
+  'AB AL BA BB BD BF BH BL BN BR BS BT BX CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY EC EH EN EX ' +
+  'FK FY GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY LA LD LE LL LN LS LU ME MK ML NE NG NN NP ' +
+  'NR NW OL OX PA PE PH PL PO PR RG RH RM SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB ' +
+  'WA WC WD WF WN WR WS WV YO ZE';
+const alternatives = (list: string) => list.split(' ').join('|');
+
+/**
+ * Outward code A9, A99, A9A, AA9, AA99, AA9A. The letter after the district digit is limited by position
+ * (ABCDEFGHJKPSTUW after one letter, ABEHMNPRVWXY after two), and the inward code's letters never include
+ * C I K M O V — which is why "SW1A 1AI" and "EC1Z 1AA" are not postcodes. GIR 0AA is the one exception.
+ */
+const POSTCODE = new RegExp(
+  '(?<![\\p{L}\\p{N}])(?:GIR ?0AA|(?:(?:' +
+    alternatives(TWO_LETTER_AREAS) +
+    ')(?:[0-9][ABEHMNPRVWXY]|[0-9]{1,2})|(?:' +
+    alternatives(ONE_LETTER_AREAS) +
+    ')(?:[0-9][ABCDEFGHJKPSTUW]|[0-9]{1,2})) ?[0-9][ABD-HJLNP-UW-Z]{2})(?![\\p{L}\\p{N}])',
+  'giu',
+);
+
+/**
+ * Upper case → medium. Lower or mixed case → low, and only when spaced, 7 characters long ("sw1a1aa") or
+ * beside a word about a home: "le11st" alone is no address.
+ */
+export function findPostcodes(text: string): Finding[] {
+  const out: Finding[] = [];
+  const home = spansOf(text, HOME_CUE);
+  for (const m of text.matchAll(POSTCODE)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (ORG_PLACE_CUE.test(before(text, span.start, 60)) && !near(home, span, 40, 0)) continue;
+    if (m[0] === m[0].toUpperCase()) out.push(finding(text, 'postcode', span.start, span.end, 'medium'));
+    else if (/ /.test(m[0]) || m[0].length === 7 || near(home, span, 40, 0)) out.push(finding(text, 'postcode', span.start, span.end, 'low'));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------- address
+
+const STREET =
+  '(?:street|st|road|rd|lane|ln|avenue|ave|close|drive|dr|way|crescent|cres|terrace|tce|gardens|gdns|grove|mews|court|ct|place|square|sq|parade|boulevard|walk|rise|row|hill|view|vale|green|croft|fold|gate|chase|meadows?|park|heights|approach|wynd|brow|garth|grange|bank|side|fields?|way|estate|towers?|house|cottages?|paddocks?|lea|leas|top|bottom|gate|mount|hotel|flats|wharf|quay|yard|row|end|brook|crest|dell|glade|heath|lodge|manor|orchard|ridge|spinney|villas|nook|hollow|reach|circle|mead|meadow)';
+/** One-word street names: "4 Westgate", "12 Kirkfield". */
+const ONE_WORD_STREET = /(?<![\p{L}\p{N}])[0-9]{1,4}[A-Za-z]?,? (\p{Lu}\p{Ll}+(?:gate|field|fields|side|wood|croft|moor|bank|fold|garth|dale|mead|lea|leigh|ley|ings|thorpe|holme))(?![\p{L}\p{N}])/gu;
+/** "22 Mill Lane", "Flat 3, 14b Acacia Avenue", "22 mill lane" (lower case only after a word about a home). */
+const NUMBERED = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(?:flat|apartment|apt|unit|room) ?[0-9]+[a-z]?,? )?[0-9]{1,4}[a-z]?,? (?:[\\p{L}'-]+ ){1,3}${STREET}(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+/** "lives on Elm Road", "moved to Mill Lane": a named street right after a word about a home. */
+const UNNUMBERED = new RegExp(`(?<![\\p{L}])(?:[A-Z][\\p{L}'-]+ ){1,3}${STREET}(?![\\p{L}\\p{N}])`, 'gu');
+/** Words that are never part of a street's name, so "5 days on the way" is no address. */
+const NOT_STREET_WORDS = /(?<!^)\b(?:the|a|an|of|on|in|to|and|or|for|per|with|at|by|is|are|was|were|more|less|very|so|too|not|no|any|each|every|this|that|these|those|my|our|your|their|his|her|its|days?|weeks?|months?|years?|hours?|mins?|minutes?|times?|children|kids|cases|records|rows|episodes)\b/i;
+/** Things numbered in this community's talk, not houses: "rule 22", "section 17", "page 4". */
+const NUMBERED_THING = /\b(?:rule|rules|step|section|s|page|para|paragraph|version|v|chapter|item|line|row|column|year|yr|y|question|q|table|figure|week|level|tier|priority|phase|stage|appendix|annex|clause|reg|regulation|article)\.? ?$/;
+const PUBLIC_ADDRESSES = /\b(?:downing street|whitehall|great smith street|piccadilly|sanctuary buildings|horse guards road)\b/i;
+
+export function findAddresses(text: string): Finding[] {
+  const out: Finding[] = [];
+  const home = spansOf(text, HOME_CUE);
+  for (const m of text.matchAll(NUMBERED)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    const words = m[0].replace(/^(?:(?:flat|apartment|apt|unit|room) ?[0-9]+[a-z]?,? )?[0-9]+[a-z]?,? /i, '');
+    if (NOT_STREET_WORDS.test(words) || NUMBERED_THING.test(before(text, span.start, 12)) || PUBLIC_ADDRESSES.test(words)) continue;
+    const titled = words.split(' ').every((w) => /^[\p{Lu}0-9]/u.test(w));
+    const homeNear = near(home, span, 30, 0);
+    if (!titled && !homeNear) continue;
+    if (!homeNear && (ORG_PLACE_CUE.test(before(text, span.start, 60)) || ORG_PLACE_CUE.test(after(text, span.end, 40)))) continue;
+    out.push(finding(text, 'address', span.start, span.end, homeNear ? 'high' : 'medium'));
+  }
+  for (const m of text.matchAll(ONE_WORD_STREET)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (NUMBERED_THING.test(before(text, span.start, 12)) || /\b(?:la|code|lacode|rule)\b[ :]*$/i.test(before(text, span.start, 10))) continue;
+    if (ORG_PLACE_CUE.test(before(text, span.start, 60)) && !near(home, span, 30, 0)) continue;
+    out.push(finding(text, 'address', span.start, span.end, near(home, span, 30, 0) ? 'high' : 'medium'));
+  }
+  for (const m of text.matchAll(UNNUMBERED)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    const lead = before(text, span.start, 20);
+    if (!/\b(?:lives?|living|lived|resides?|staying|stays|moved|moving|address|home)\b(?: (?:is|was))?(?: (?:on|at|in|to|near|off))?(?: the)?[ :,-]*$/.test(lead)) continue;
+    if (NOT_STREET_WORDS.test(m[0]) || PUBLIC_ADDRESSES.test(m[0])) continue;
+    out.push(finding(text, 'address', span.start, span.end, 'medium'));
+  }
+  return out;
+}
