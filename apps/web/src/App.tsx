@@ -1,39 +1,49 @@
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout';
-import { Account } from './pages/Account';
-import { CatalogueAuthority } from './pages/CatalogueAuthority';
+import { InboxLive } from './features/notifications/inbox';
 import { Home } from './pages/Home';
-import { InitiativeDashboard } from './pages/InitiativeDashboard';
-import { InitiativeEdit, InitiativeNew } from './pages/InitiativeForm';
-import { InitiativePage } from './pages/InitiativePage';
-import { Initiatives } from './pages/Initiatives';
-import { Moderation } from './pages/Moderation';
 import { NotFound } from './pages/NotFound';
-import { InboxProvider, Notifications } from './pages/Notifications';
-import { NotificationSettings } from './pages/NotificationSettings';
-import { Register } from './pages/Register';
-import { SignIn } from './pages/SignIn';
-import { ThreadPage } from './pages/Thread';
-import { Threads } from './pages/Threads';
-import { ToolPage } from './pages/ToolPage';
-import { ToolPropose } from './pages/ToolPropose';
-import { Tools } from './pages/Tools';
+
+/** A page loaded on first visit, from its feature's own chunk. */
+function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
+  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+}
+
+const Tools = page(() => import('./features/tools/Tools'), 'Tools');
+const ToolPropose = page(() => import('./features/tools/ToolPropose'), 'ToolPropose');
+const ToolPage = page(() => import('./features/tools/ToolPage'), 'ToolPage');
+const CatalogueAuthority = page(() => import('./features/tools/CatalogueAuthority'), 'CatalogueAuthority');
+const Initiatives = page(() => import('./features/initiatives/Initiatives'), 'Initiatives');
+const InitiativeNew = page(() => import('./features/initiatives/InitiativeForm'), 'InitiativeNew');
+const InitiativeEdit = page(() => import('./features/initiatives/InitiativeForm'), 'InitiativeEdit');
+const InitiativeDashboard = page(() => import('./features/initiatives/InitiativeDashboard'), 'InitiativeDashboard');
+const InitiativePage = page(() => import('./features/initiatives/InitiativePage'), 'InitiativePage');
+const Threads = page(() => import('./features/discussions/Threads'), 'Threads');
+const ThreadPage = page(() => import('./features/discussions/thread/ThreadPage'), 'ThreadPage');
+const SignIn = page(() => import('./features/account/SignIn'), 'SignIn');
+const Register = page(() => import('./features/account/Register'), 'Register');
+const Account = page(() => import('./features/account/Account'), 'Account');
+const Moderation = page(() => import('./features/moderation/ModerationPage'), 'Moderation');
+const Notifications = page(() => import('./features/notifications/Notifications'), 'Notifications');
+const NotificationSettings = page(() => import('./features/notifications/NotificationSettings'), 'NotificationSettings');
 
 export function App() {
   return (
-    <InboxProvider>
-      <Layout>
+    <Layout>
+      <InboxLive />
+      <Suspense fallback={<p className="govuk-body">Loading…</p>}>
         <Routes>
           <Route path="/" element={<Home />} />
           <Route path="/tools" element={<Tools />} />
           <Route path="/tools/new" element={<ToolPropose />} />
           <Route path="/tools/:slug" element={<ToolPage />} />
           <Route path="/authorities/:id" element={<CatalogueAuthority />} />
-        <Route path="/initiatives" element={<Initiatives />} />
-        <Route path="/initiatives/new" element={<InitiativeNew />} />
-        <Route path="/initiatives/dashboard" element={<InitiativeDashboard />} />
-        <Route path="/initiatives/:slug" element={<InitiativePage />} />
-        <Route path="/initiatives/:slug/edit" element={<InitiativeEdit />} />
+          <Route path="/initiatives" element={<Initiatives />} />
+          <Route path="/initiatives/new" element={<InitiativeNew />} />
+          <Route path="/initiatives/dashboard" element={<InitiativeDashboard />} />
+          <Route path="/initiatives/:slug" element={<InitiativePage />} />
+          <Route path="/initiatives/:slug/edit" element={<InitiativeEdit />} />
           <Route path="/discussions" element={<Threads />} />
           <Route path="/threads/:id" element={<ThreadPage />} />
           <Route path="/sign-in" element={<SignIn />} />
@@ -44,7 +54,7 @@ export function App() {
           <Route path="/account" element={<Account />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
-      </Layout>
-    </InboxProvider>
+      </Suspense>
+    </Layout>
   );
 }

@@ -1,4 +1,5 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { LoginInput, Me, RegisterInput, User } from '@commons/domain';
 import { api, ApiError } from './api';
 
@@ -32,6 +33,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // Per-person queries are keyed by the user's id: once they sign out (or someone else signs in), drop them.
+  const queryClient = useQueryClient();
+  const lastUserId = useRef<string | null>(null);
+  const userId = user?.id ?? null;
+  useEffect(() => {
+    const previous = lastUserId.current;
+    lastUserId.current = userId;
+    if (previous && previous !== userId) queryClient.removeQueries({ predicate: (q) => q.queryKey.includes(previous) });
+  }, [queryClient, userId]);
 
   const value = useMemo<Auth>(
     () => ({

@@ -37,22 +37,28 @@ export function useRealtime(): RealtimeClient {
 }
 
 /**
- * Follow a topic (null: none) while the component is mounted; onEvent gets each event once, in order.
+ * Follow a topic (null: none) while the component is mounted; onEvent gets each event once, in order,
+ * from afterSeq (or from when the server acknowledges); onReady says the subscription is in place.
  * Returns the server's refusal, if any.
  */
-export function useTopic(topic: Topic | null, onEvent: (event: EventEnvelope) => void, afterSeq?: number): string | null {
+export function useTopic(topic: Topic | null, onEvent: (event: EventEnvelope) => void, afterSeq?: number, onReady?: (seq: number) => void): string | null {
   const realtime = useRealtime();
   const [error, setError] = useState<string | null>(null);
-  // the latest onEvent without resubscribing on every render
-  const handler = useRef(onEvent);
+  // the latest handlers without resubscribing on every render
+  const handler = useRef({ onEvent, onReady });
   useEffect(() => {
-    handler.current = onEvent;
+    handler.current = { onEvent, onReady };
   });
 
   useEffect(() => {
     setError(null);
     if (!topic) return;
-    return realtime.subscribe(topic, { afterSeq, onEvent: (event) => handler.current(event), onError: setError });
+    return realtime.subscribe(topic, {
+      afterSeq,
+      onEvent: (event) => handler.current.onEvent(event),
+      onReady: (seq) => handler.current.onReady?.(seq),
+      onError: setError,
+    });
     // afterSeq only says where to start: a later change must not resubscribe
   }, [realtime, topic]);
 

@@ -184,7 +184,7 @@ test('a moderator sees new feedback live and redacted, looks at the original on 
   // Text that still holds personal data is refused, in the browser, by the shared schema.
   await summaryBox.fill(`${marker}: NHS number ${NHS_NUMBER}`);
   await item.getByRole('button', { name: /^Redact/ }).click();
-  await item.getByText(/still looks like it holds personal data/).waitFor();
+  await item.getByText(/still looks like it holds personal data/).first().waitFor();
   await summaryBox.fill(`${marker}: the validator showed the child's NHS number [NHS number removed] [details removed]`);
   await item.getByLabel('Note (optional)').fill('NHS number removed');
   await mod.screenshot({ path: '/tmp/moderation-editing.png', fullPage: true });

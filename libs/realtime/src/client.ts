@@ -10,6 +10,8 @@ export interface TopicHandlers {
   onTyping?(user: PresenceUser, section?: string): void;
   /** The server refused the topic (the ack's error). */
   onError?(error: string): void;
+  /** The subscription is in place: every event after `seq` will come (once, for each subscriber). */
+  onReady?(seq: number): void;
   /** Start after this seq (e.g. the seq a page was loaded at); without it, only events from now on. */
   afterSeq?: number;
 }
@@ -27,6 +29,8 @@ interface Subscriber {
   handlers: TopicHandlers;
   /** The last seq this subscriber has seen; null until the first ack says where "now" is. */
   after: number | null;
+  /** onReady has been called. */
+  ready: boolean;
 }
 
 interface TopicState {
@@ -80,7 +84,7 @@ export class RealtimeClient {
   subscribe(topic: string, handlers: TopicHandlers): () => void {
     const { afterSeq } = handlers;
     let t = this.topics.get(topic);
-    const subscriber: Subscriber = { handlers, after: afterSeq ?? (t?.acked ? t.head : null) };
+    const subscriber: Subscriber = { handlers, after: afterSeq ?? (t?.acked ? t.head : null), ready: false };
     if (!t) {
       t = { subscribers: new Set(), lastSeq: afterSeq ?? null, head: afterSeq ?? null, acked: false, buffer: new Map(), pending: false, replayTo: 0 };
       this.topics.set(topic, t);
@@ -93,6 +97,10 @@ export class RealtimeClient {
       if (afterSeq !== undefined && (t.lastSeq === null || afterSeq < t.lastSeq)) {
         t.lastSeq = afterSeq;
         this.send(topic, t);
+      } else if (t.acked && !t.pending) {
+        // already in place: say so once the caller has its unsubscribe function
+        const state = t;
+        queueMicrotask(() => this.topics.get(topic) === state && state.subscribers.has(subscriber) && this.ready(subscriber));
       }
     }
 
@@ -158,7 +166,18 @@ export class RealtimeClient {
       t.lastSeq ??= ack.seq;
       for (const s of t.subscribers) s.after ??= ack.seq;
       this.drain(topic, t);
+      for (const s of [...t.subscribers]) if (this.topics.get(topic) === t && t.subscribers.has(s)) this.ready(s);
     });
+  }
+
+  private ready(s: Subscriber) {
+    if (s.ready || s.after === null) return;
+    s.ready = true;
+    try {
+      s.handlers.onReady?.(s.after);
+    } catch (error) {
+      console.error('realtime: onReady failed', error);
+    }
   }
 
   private readonly onConnect = () => {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatDate } from '../pages/ToolCommon';
+import { formatDate } from '../features/tools/ToolCommon';
 
 /** A GOV.UK summary list of the facts that have a value. */
 export function Facts({ rows }: { rows: readonly (readonly [string, ReactNode])[] }) {

@@ -4,9 +4,9 @@ import { topics } from '@commons/realtime';
 import { useAuth } from '../auth';
 import { useTopic } from '../realtime';
 import { SERVICE_NAME } from '../usePageTitle';
-import { NotificationsLink } from '../pages/Notifications';
+import { NotificationsLink } from '../features/notifications/inbox';
 import { FeedbackForm } from './FeedbackForm';
-import { UnreadBadge } from './discussions/common';
+import { UnreadBadge } from '../features/discussions/unread';
 
 type Role = 'admin' | 'moderator';
 

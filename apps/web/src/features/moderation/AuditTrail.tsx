@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { ModerationItem } from '@commons/domain';
 import { api } from '../../api';
+import { keys } from '../../queryClient';
 import { ACTIONS, DECISIONS, STATES, Time, type Decision } from './labels';
 
 interface AuditEntry {
@@ -15,20 +16,15 @@ interface AuditEntry {
 
 /** Who did what to an item, looking at its original included. `version` changes when it should reload. */
 export function AuditTrail({ itemId, version }: { itemId: number; version: string }) {
-  const [entries, setEntries] = useState<AuditEntry[]>();
-  const [error, setError] = useState<string>();
+  const { data: entries, error } = useQuery({
+    queryKey: keys.audit(itemId, version),
+    queryFn: () => api<{ items: AuditEntry[] }>('GET', `/api/moderation/items/${itemId}/audit`).then((r) => r.items),
+    // looking at an original is itself audited: read it afresh each time it is opened
+    staleTime: 0,
+    gcTime: 0,
+  });
 
-  useEffect(() => {
-    let current = true;
-    api<{ items: AuditEntry[] }>('GET', `/api/moderation/items/${itemId}/audit`)
-      .then(({ items }) => current && setEntries(items))
-      .catch((e: Error) => current && setError(e.message));
-    return () => {
-      current = false;
-    };
-  }, [itemId, version]);
-
-  if (error) return <p className="govuk-body">The audit trail could not be loaded. {error}</p>;
+  if (error) return <p className="govuk-body">The audit trail could not be loaded. {error.message}</p>;
   if (!entries) return <p className="govuk-body">Loading the audit trail…</p>;
   if (entries.length === 0) return <p className="govuk-body">No one has decided this item or looked at its original yet.</p>;
   return (

@@ -1,2 +1,0 @@
-/** The moderation page lives in features/moderation (components and hooks). */
-export { Moderation } from '../features/moderation/ModerationPage';
