@@ -23,6 +23,10 @@ mkdir -p .tmp
 results=.tmp/jest-results.json
 rm -f "$results"
 
+# An import cycle (between files or between the API's folders) fails CI before any test runs.
+log "checking for import cycles"
+npm run --silent check:cycles >&2 || die "import cycles (see above): dependencies must point one way"
+
 log "running jest"
 rc=0
 # --forceExit: a test that leaks a handle (an unclosed server or connection) must not hang

@@ -1,22 +1,47 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { ZodValidationPipe } from 'nestjs-zod';
+import { authFeature } from './auth/auth.module';
+import type { Feature } from './common/feature';
+import { RateLimiter } from './common/rate-limiter';
 import { ConfigModule } from './config/config.module';
 import { Env } from './config/env';
 import { DatabaseModule } from './database/database.module';
-import { DiscussionsCoreModule, DiscussionsModule } from './discussions/discussions.module';
-import { FeedbackModule } from './feedback/feedback.module';
-import { HealthModule } from './health/health.module';
-import { ModerationHttpModule, ModerationModule } from './moderation/moderation.module';
-import { IdentityModule } from './identity/identity.module';
-import { InitiativesCoreModule, InitiativesModule } from './initiatives/initiatives.module';
-import { WorkerService } from './jobs/worker.service';
-import { NotificationsCoreModule, NotificationsModule } from './notifications/notifications.module';
-import { GatewayModule, OutboxModule } from './realtime/realtime.module';
+import { discussionsFeature } from './discussions/discussions.module';
+import { feedbackFeature } from './feedback/feedback.module';
+import { healthFeature } from './health/health.module';
+import { identityFeature } from './identity/identity.module';
+import { initiativesFeature } from './initiatives/initiatives.module';
+import { jobsFeature } from './jobs/jobs.module';
+import { moderationFeature } from './moderation/moderation.module';
+import { notificationsFeature } from './notifications/notifications.module';
+import { realtimeFeature } from './realtime/realtime.module';
 import { RedisModule } from './redis/redis.module';
 import { DemoSeeder } from './seed/demo.seed';
-import { ToolsModule } from './tools/tools.module';
+import { toolsFeature } from './tools/tools.module';
+import { WorkerService } from './worker/worker.service';
+
+const features: Feature[] = [
+  authFeature,
+  identityFeature,
+  healthFeature,
+  realtimeFeature,
+  jobsFeature,
+  moderationFeature,
+  feedbackFeature,
+  discussionsFeature,
+  toolsFeature,
+  initiativesFeature,
+  notificationsFeature,
+];
+
+/** One list for both processes (as immich's server does): every repository and service, and the entities. */
+export const entities = features.flatMap((f) => f.entities ?? []);
+export const providers = [RateLimiter, ...features.flatMap((f) => f.providers)];
+export const controllers = features.flatMap((f) => f.controllers ?? []);
+const apiProviders = features.flatMap((f) => f.api ?? []);
 
 /** What both processes share: config, logging, Postgres, Redis. */
 function common(env: Env) {
@@ -29,7 +54,7 @@ function common(env: Env) {
     }),
     DatabaseModule,
     RedisModule,
-    OutboxModule,
+    TypeOrmModule.forFeature(entities),
   ];
 }
 
@@ -39,16 +64,17 @@ export class ApiModule {
   static forRoot(env: Env): DynamicModule {
     return {
       module: ApiModule,
-      imports: [...common(env), IdentityModule, HealthModule, ToolsModule, GatewayModule, NotificationsModule, FeedbackModule, ModerationModule, ModerationHttpModule, DiscussionsModule, InitiativesModule],
-      providers: [{ provide: APP_PIPE, useClass: ZodValidationPipe }, DemoSeeder],
+      imports: common(env),
+      controllers,
+      providers: [...providers, ...apiProviders, { provide: APP_PIPE, useClass: ZodValidationPipe }, DemoSeeder],
     };
   }
 }
 
-/** The BullMQ process: same modules, no HTTP. */
+/** The BullMQ process: the same providers, no HTTP controllers and no socket.io. */
 @Module({})
 export class WorkerModule {
   static forRoot(env: Env): DynamicModule {
-    return { module: WorkerModule, imports: [...common(env), InitiativesCoreModule, NotificationsCoreModule, ModerationModule, DiscussionsCoreModule], providers: [WorkerService] };
+    return { module: WorkerModule, imports: common(env), providers: [...providers, WorkerService] };
   }
 }

@@ -1,5 +1,5 @@
 import { migrations } from '../src/database/migrations';
-import { prepared } from '../src/database/prepared';
+import { prepared, query } from '../src/database/prepared';
 import { DEMO_PASSWORD } from '../src/seed/demo.seed';
 import { Client, startApp, isolated } from './harness';
 
@@ -36,9 +36,9 @@ describe('boot', () => {
     const runner = app.db.createQueryRunner();
     try {
       const text = `SELECT id, email FROM users WHERE email = ANY($1)`;
-      expect(await runner.query(prepared(text), [['nobody@example.org']])).toEqual([]);
+      expect(await query(runner.manager, prepared(text), [['nobody@example.org']])).toEqual([]);
       await runner.query(`ALTER TABLE users ADD COLUMN prepared_probe int`);
-      expect(await runner.query(prepared(text), [['nobody@example.org']])).toEqual([]);
+      expect(await query(runner.manager, prepared(text), [['nobody@example.org']])).toEqual([]);
       // Unnamed statements are never listed here.
       expect(await runner.query(`SELECT statement FROM pg_prepared_statements WHERE name <> ''`)).toEqual([{ statement: text }]);
 
@@ -48,9 +48,9 @@ describe('boot', () => {
       await runner.query(`INSERT INTO grows (id) SELECT g FROM generate_series(1, 10) g`);
       await runner.query(`ANALYZE grows`);
       const update = `UPDATE grows g SET done = true FROM unnest($1::bigint[]) AS c(id) WHERE g.id = c.id`;
-      for (let i = 1; i <= 10; i++) await runner.query(prepared(update), [[i]]);
+      for (let i = 1; i <= 10; i++) await query(runner.manager, prepared(update), [[i]]);
       await runner.query(`INSERT INTO grows (id) SELECT g FROM generate_series(11, 50000) g`);
-      const { name } = prepared(update) as unknown as { name: string };
+      const { name } = prepared(update);
       const plan = (await runner.query(`EXPLAIN EXECUTE ${name}('{20,30,40}')`)).map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
       expect(plan).toContain('Index Scan using grows_pkey');
       expect(plan).not.toContain('Seq Scan on grows');

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodValidationException } from 'nestjs-zod';
 import { QueryFailedError } from 'typeorm';
 import { ErrorBody, ErrorCode, fieldsFromIssues } from '@commons/domain';
+import { RateLimitedException } from './rate-limiter';
 
 const CODES: Record<number, ErrorCode> = {
   400: 'validation_failed',
@@ -75,6 +76,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     // With the request's id, which its answer carries in x-request-id: services' lines have no request context.
     if (status >= 500) this.logger.error(`request ${request.id}: ${exception instanceof Error ? exception.stack : String(exception)}`);
     if (status === HttpStatus.SERVICE_UNAVAILABLE) reply.header('retry-after', '5');
+    if (exception instanceof RateLimitedException) reply.header('retry-after', String(exception.retryAfterSeconds));
     // JSON whatever the route meant to send (a route may have set text/html before it threw).
     return reply.status(status).type('application/json; charset=utf-8').send(body);
   }

@@ -1,10 +1,16 @@
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
 import { ENV, Env } from '../config/env';
 import { RedisService } from '../redis/redis.module';
 
 /** One command, not a MULTI of five: on the feedback intake path every Redis command is CPU spent per submission. */
 const HIT = `local n = redis.call('INCR', KEYS[1]) redis.call('EXPIRE', KEYS[1], ARGV[1], 'NX') return {n, redis.call('TTL', KEYS[1])}`;
+
+/** 429: the global exception filter answers it with Retry-After. */
+export class RateLimitedException extends HttpException {
+  constructor(readonly retryAfterSeconds: number) {
+    super({ message: `Too many requests: try again in ${retryAfterSeconds} seconds` }, HttpStatus.TOO_MANY_REQUESTS);
+  }
+}
 
 /** Fixed-window counters in Redis, shared by every API instance. */
 @Injectable()
@@ -34,14 +40,14 @@ export class RateLimiter {
     }
   }
 
-  /** Counts one hit on `key`; past `limit` in `windowSeconds` it throws 429 and sets Retry-After. */
-  async take(key: string, limit: number, windowSeconds: number, reply: FastifyReply): Promise<void> {
+  /** Counts one hit on `key`; past `limit` in `windowSeconds` it throws RateLimitedException. */
+  async take(key: string, limit: number, windowSeconds: number): Promise<void> {
     const hit = await this.count(key, windowSeconds);
-    if (hit && hit.count > limit) throw tooMany(hit.ttl, reply);
+    if (hit && hit.count > limit) throw new RateLimitedException(Math.max(1, hit.ttl));
   }
 
-  /** Throws 429 if `key` already reached `limit` in its window, without counting this one. */
-  async check(key: string, limit: number, reply: FastifyReply): Promise<void> {
+  /** Throws RateLimitedException if `key` already reached `limit` in its window, without counting this one. */
+  async check(key: string, limit: number): Promise<void> {
     const redisKey = this.key(key);
     let count: number;
     let ttl: number;
@@ -51,12 +57,6 @@ export class RateLimiter {
     } catch {
       return;
     }
-    if (count >= limit) throw tooMany(ttl, reply);
+    if (count >= limit) throw new RateLimitedException(Math.max(1, ttl));
   }
-}
-
-function tooMany(ttl: number, reply: FastifyReply) {
-  const seconds = Math.max(1, ttl);
-  reply.header('retry-after', String(seconds));
-  return new HttpException({ message: `Too many requests: try again in ${seconds} seconds` }, HttpStatus.TOO_MANY_REQUESTS);
 }

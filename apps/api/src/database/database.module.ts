@@ -3,17 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource, DataSourceOptions, EntityManager } from 'typeorm';
 import { ENV, Env } from '../config/env';
-import { OrganisationEntity, SessionEntity, UserEntity } from '../identity/identity.entities';
-import { ToolEntity } from '../tools/tool.entity';
 import { migrations } from './migrations';
-
-export const entities = [OrganisationEntity, UserEntity, SessionEntity, ToolEntity];
 
 export function dataSourceOptions(env: Env): DataSourceOptions {
   return {
     type: 'postgres',
     url: env.DATABASE_URL,
-    entities,
     migrations,
     migrationsTableName: 'migrations',
     // A stuck database must turn into a quick 503, never a hung request. Pooled connections stay open
@@ -104,8 +99,8 @@ export class DatabaseService {
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forRootAsync({ inject: [ENV], useFactory: (env: Env) => dataSourceOptions(env) }),
-    TypeOrmModule.forFeature(entities),
+    // Each feature lists its entities (app.module.ts registers them with forFeature, which adds them here).
+    TypeOrmModule.forRootAsync({ inject: [ENV], useFactory: (env: Env) => ({ ...dataSourceOptions(env), autoLoadEntities: true }) }),
   ],
   providers: [DatabaseService],
   exports: [DatabaseService, TypeOrmModule],

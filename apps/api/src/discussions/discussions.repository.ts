@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { prepared } from '../database/prepared';
+import { prepared, query } from '../database/prepared';
 import { recentTexts } from '../moderation/moderation.subject';
 import { duplicateKey, type Message, type Thread } from '@commons/domain';
 
@@ -252,7 +252,7 @@ export class MessageRepository {
     manager: EntityManager,
     m: { threadId: number; authorId: string; parentId: number | null; body: string; mentions: string[]; state: Message['state']; intoLocked: boolean },
   ): Promise<MessageRow | null> {
-    const [row] = await manager.query(
+    const [row] = await query<MessageRow>(manager,
       prepared(APPEND_MESSAGE),
       [m.threadId, m.authorId, m.parentId, m.body, m.mentions, m.state, duplicateKey(m.body), m.intoLocked],
     );
@@ -265,7 +265,7 @@ export class MessageRepository {
   }
 
   byIds(ids: number[], manager: EntityManager = this.dataSource.manager): Promise<MessageRow[]> {
-    return manager.query(
+    return query<MessageRow>(manager,
       prepared(MESSAGES_BY_IDS),
       [ids],
     );
@@ -307,7 +307,7 @@ export class MessageRepository {
    * statement, whichever path did it (see scrubbing).
    */
   async setState(manager: EntityManager, id: number, state: Message['state'], by?: string) {
-    await manager.query(state === 'visible' ? SET_STATE : prepared(SET_STATE_SCRUBBING), [id, state, by ?? null]);
+    await query(manager, state === 'visible' ? SET_STATE : prepared(SET_STATE_SCRUBBING), [id, state, by ?? null]);
   }
 
   /**
@@ -316,7 +316,7 @@ export class MessageRepository {
    * item and its audit log). The earlier events get the new text only if the message is visible.
    */
   async replaceBody(manager: EntityManager, id: number, body: string, mentions: string[] = []) {
-    await manager.query(prepared(REPLACE_BODY_SCRUBBING), [id, body, mentions, duplicateKey(body)]);
+    await query(manager, prepared(REPLACE_BODY_SCRUBBING), [id, body, mentions, duplicateKey(body)]);
   }
 
   /**

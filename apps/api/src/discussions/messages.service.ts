@@ -1,17 +1,16 @@
 import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
 import { detectPersonalData, EditMessageInput, FlagInput, MessageQuery, parseMentions, PostMessageInput } from '@commons/domain';
 import { topics } from '@commons/realtime';
 import type { z } from 'zod';
 import { RateLimiter } from '../common/rate-limiter';
 import { ENV, Env } from '../config/env';
-import type { AuthDto } from '../identity/auth.guard';
+import type { AuthUser } from '../auth/auth-user';
 import { ModerationService } from '../moderation/moderation.service';
 import { OutboxService, Tx } from '../realtime/outbox.service';
 import { MessageRepository, MessageRow, ThreadRepository, toMessage } from './discussions.repository';
 
-export function isModerator(auth: AuthDto | null) {
-  return !!auth?.user.roles.some((r) => r === 'moderator' || r === 'admin');
+export function isModerator(user: AuthUser | null) {
+  return !!user?.roles.some((r) => r === 'moderator' || r === 'admin');
 }
 
 @Injectable()
@@ -25,15 +24,15 @@ export class MessagesService {
     private readonly limiter: RateLimiter,
   ) {}
 
-  async list(auth: AuthDto | null, threadId: number, query: z.output<typeof MessageQuery>) {
+  async list(user: AuthUser | null, threadId: number, query: z.output<typeof MessageQuery>) {
     if (!(await this.threads.get(threadId))) throw new NotFoundException(`No thread ${threadId}`);
-    const page = await this.messages.page(threadId, query, { id: auth?.user.id ?? null, moderator: isModerator(auth) });
+    const page = await this.messages.page(threadId, query, { id: user?.id ?? null, moderator: isModerator(user) });
     return { items: page.items.map(toMessage), hasMore: page.hasMore };
   }
 
-  async post(auth: AuthDto, threadId: number, dto: z.output<typeof PostMessageInput>, reply: FastifyReply) {
-    await this.limiter.take(`messages:${auth.user.id}`, this.env.MESSAGE_RATE_PER_MINUTE, 60, reply);
-    return { message: await this.outbox.transaction((tx) => this.append(tx, auth, threadId, dto)) };
+  async post(user: AuthUser, threadId: number, dto: z.output<typeof PostMessageInput>) {
+    await this.limiter.take(`messages:${user.id}`, this.env.MESSAGE_RATE_PER_MINUTE, 60);
+    return { message: await this.outbox.transaction((tx) => this.append(tx, user, threadId, dto)) };
   }
 
   /**
@@ -41,29 +40,29 @@ export class MessagesService {
    * like it holds personal data is held at once (only its author and moderators see it) rather than
    * shown until the job catches it.
    */
-  async append(tx: Tx, auth: AuthDto, threadId: number, dto: { body: string; parentId?: number }) {
+  async append(tx: Tx, user: AuthUser, threadId: number, dto: { body: string; parentId?: number }) {
     if (dto.parentId !== undefined) {
       const parent = await this.messages.get(dto.parentId, tx.manager);
       if (!parent || Number(parent.thread_id) !== threadId) throw new NotFoundException({ message: 'Reply to a message in this thread', fields: { parentId: 'Not a message in this thread' } });
     }
     const mentions = await this.messages.existingUsers(parseMentions(dto.body));
     const held = detectPersonalData(dto.body).length > 0;
-    const row = await this.messages.append(tx.manager, { threadId, authorId: auth.user.id, parentId: dto.parentId ?? null, body: dto.body, mentions, state: held ? 'held' : 'visible', intoLocked: isModerator(auth) });
+    const row = await this.messages.append(tx.manager, { threadId, authorId: user.id, parentId: dto.parentId ?? null, body: dto.body, mentions, state: held ? 'held' : 'visible', intoLocked: isModerator(user) });
     if (!row) {
       if (await this.threads.get(threadId, tx.manager)) throw new ForbiddenException('This thread is locked');
       throw new NotFoundException(`No thread ${threadId}`);
     }
     const message = toMessage(row);
     if (held) await this.moderation.enqueue(tx, 'message', message.id);
-    else tx.recordAtCommit('message.created', [{ topic: topics.thread(threadId), payload: message }], auth.user.id);
+    else tx.recordAtCommit('message.created', [{ topic: topics.thread(threadId), payload: message }], user.id);
     return message;
   }
 
-  async edit(auth: AuthDto, id: number, dto: z.output<typeof EditMessageInput>) {
+  async edit(user: AuthUser, id: number, dto: z.output<typeof EditMessageInput>) {
     return this.outbox.transaction(async (tx) => {
       await this.moderation.lockItems(tx, 'message', id);
       const before = await this.load(id, tx);
-      if (before.author_id !== auth.user.id) throw new ForbiddenException('Only the author can edit a message');
+      if (before.author_id !== user.id) throw new ForbiddenException('Only the author can edit a message');
       if (before.state === 'deleted') throw new NotFoundException(`Message ${id} was deleted`);
       const mentions = await this.messages.existingUsers(parseMentions(dto.body));
       // Under review nothing of it is public yet, so no history is kept: an earlier version may hold
@@ -72,62 +71,63 @@ export class MessagesService {
         await this.messages.replaceBody(tx.manager, id, dto.body, mentions);
         await this.moderation.recheck(tx, 'message', id);
       } else {
-        await this.messages.edit(tx.manager, id, dto.body, mentions, auth.user.id);
+        await this.messages.edit(tx.manager, id, dto.body, mentions, user.id);
       }
       const topic = topics.thread(Number(before.thread_id));
       if (before.state === 'visible' && detectPersonalData(dto.body).length > 0) {
         await this.messages.setState(tx.manager, id, 'held');
-        await tx.record(topic, 'message.hidden', { id, seq: before.seq }, auth.user.id);
+        await tx.record(topic, 'message.hidden', { id, seq: before.seq }, user.id);
         await this.moderation.enqueue(tx, 'message', id, 'flag');
       } else if (before.state === 'visible') {
-        await tx.record(topic, 'message.updated', toMessage((await this.messages.get(id, tx.manager))!), auth.user.id);
+        await tx.record(topic, 'message.updated', toMessage((await this.messages.get(id, tx.manager))!), user.id);
       }
       return { message: toMessage((await this.messages.get(id, tx.manager))!) };
     });
   }
 
   /** Soft delete by the author or a moderator: the row stays (for moderation and replies), the body goes. */
-  async remove(auth: AuthDto, id: number) {
+  async remove(user: AuthUser, id: number) {
     await this.outbox.transaction(async (tx) => {
       const message = await this.load(id, tx);
-      if (message.author_id !== auth.user.id && !isModerator(auth)) throw new ForbiddenException('Only the author or a moderator can delete a message');
+      if (message.author_id !== user.id && !isModerator(user)) throw new ForbiddenException('Only the author or a moderator can delete a message');
       if (message.state === 'deleted') return;
-      await this.messages.setState(tx.manager, id, 'deleted', auth.user.id);
-      if (message.state === 'visible') await tx.record(topics.thread(Number(message.thread_id)), 'message.deleted', { id, seq: message.seq }, auth.user.id);
+      await this.messages.setState(tx.manager, id, 'deleted', user.id);
+      // Held ones too: their author and moderators have them on screen; the event carries no text.
+      await tx.record(topics.thread(Number(message.thread_id)), 'message.deleted', { id, seq: message.seq }, user.id);
     });
   }
 
-  async react(auth: AuthDto, id: number, emoji: string) {
+  async react(user: AuthUser, id: number, emoji: string) {
     return this.outbox.transaction(async (tx) => {
       const message = await this.load(id, tx);
       if (message.state !== 'visible') throw new NotFoundException(`Message ${id} cannot take reactions`);
-      await this.messages.toggleReaction(tx.manager, id, auth.user.id, emoji);
+      await this.messages.toggleReaction(tx.manager, id, user.id, emoji);
       const reactions = toMessage((await this.messages.get(id, tx.manager))!).reactions;
-      await tx.record(topics.thread(Number(message.thread_id)), 'reactions.changed', { messageId: id, reactions }, auth.user.id);
+      await tx.record(topics.thread(Number(message.thread_id)), 'reactions.changed', { messageId: id, reactions }, user.id);
       return { reactions };
     });
   }
 
   /** A reported message is held at once (hidden from others) and waits, held, for a moderator. */
-  async flag(auth: AuthDto, id: number, dto: z.output<typeof FlagInput>) {
+  async flag(user: AuthUser, id: number, dto: z.output<typeof FlagInput>) {
     await this.outbox.transaction(async (tx) => {
       await this.moderation.lockItems(tx, 'message', id);
       const message = await this.load(id, tx);
       if (message.state === 'deleted') throw new NotFoundException(`Message ${id} was deleted`);
-      if (!(await this.messages.flag(tx.manager, id, auth.user.id, dto.reason, dto.note ?? null))) return;
+      if (!(await this.messages.flag(tx.manager, id, user.id, dto.reason, dto.note ?? null))) return;
       if (message.state === 'visible') {
         await this.messages.setState(tx.manager, id, 'held');
-        await tx.record(topics.thread(Number(message.thread_id)), 'message.hidden', { id, seq: message.seq }, auth.user.id);
+        await tx.record(topics.thread(Number(message.thread_id)), 'message.hidden', { id, seq: message.seq }, user.id);
       }
       await this.moderation.enqueue(tx, 'message', id, 'flag');
     });
     return { flagged: true };
   }
 
-  async revisions(auth: AuthDto | null, id: number) {
+  async revisions(user: AuthUser | null, id: number) {
     const message = await this.messages.get(id);
-    if (!message || (message.state === 'held' && message.author_id !== auth?.user.id && !isModerator(auth))) throw new NotFoundException(`No message ${id}`);
-    const rows = await this.messages.revisions(id, { id: auth?.user.id ?? null, moderator: isModerator(auth) });
+    if (!message || (message.state === 'held' && message.author_id !== user?.id && !isModerator(user))) throw new NotFoundException(`No message ${id}`);
+    const rows = await this.messages.revisions(id, { id: user?.id ?? null, moderator: isModerator(user) });
     return {
       items: rows.map((r: Record<string, any>) => ({ body: r.body, replacedAt: r.replaced_at.toISOString(), replacedBy: { id: r.replaced_by, displayName: r.display_name } })),
     };

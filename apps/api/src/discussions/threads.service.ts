@@ -3,7 +3,7 @@ import { CreateThreadInput, ThreadQuery, UpdateThreadInput } from '@commons/doma
 import { topics } from '@commons/realtime';
 import type { z } from 'zod';
 import { refusePersonalData } from '../common/personal-data';
-import type { AuthDto } from '../identity/auth.guard';
+import type { AuthUser } from '../auth/auth-user';
 import { OutboxService } from '../realtime/outbox.service';
 import { MessageRepository, ThreadRepository, ThreadRow, toThread } from './discussions.repository';
 import { isModerator, MessagesService } from './messages.service';
@@ -17,45 +17,45 @@ export class ThreadsService {
     private readonly messaging: MessagesService,
   ) {}
 
-  async list(auth: AuthDto | null, query: z.output<typeof ThreadQuery>) {
-    const [rows, total] = await Promise.all([this.threads.list(query, auth?.user.id ?? null), this.threads.count(query)]);
+  async list(user: AuthUser | null, query: z.output<typeof ThreadQuery>) {
+    const [rows, total] = await Promise.all([this.threads.list(query, user?.id ?? null), this.threads.count(query)]);
     return { items: rows.map(readerThread), total };
   }
 
-  async get(auth: AuthDto | null, id: number) {
+  async get(user: AuthUser | null, id: number) {
     const row = await this.load(id);
-    const position = auth ? await this.threads.readPosition(auth.user.id, id) : { lastReadSeq: 0, unread: 0 };
+    const position = user ? await this.threads.readPosition(user.id, id) : { lastReadSeq: 0, unread: 0 };
     return { thread: { ...toThread(row), ...position } };
   }
 
   /** The thread and its first message, in one transaction. Announcements are for maintainers and admins. */
-  async create(auth: AuthDto, dto: z.output<typeof CreateThreadInput>) {
+  async create(user: AuthUser, dto: z.output<typeof CreateThreadInput>) {
     // The title is listed to everyone at once, so it is refused; the body is a message, held instead.
     refusePersonalData({ title: dto.title });
     const subjectId = dto.subjectId ?? null;
     if (!(await this.threads.subjectExists(dto.subjectType, subjectId))) {
       throw new NotFoundException({ message: `No ${dto.subjectType} called ${subjectId}`, fields: { subjectId: `No such ${dto.subjectType}` } });
     }
-    if (dto.kind === 'announcement' && !auth.user.roles.includes('admin') && !(await this.announcer(dto.subjectType, subjectId, auth.user.id))) {
+    if (dto.kind === 'announcement' && !user.roles.includes('admin') && !(await this.announcer(dto.subjectType, subjectId, user.id))) {
       throw new ForbiddenException(`Only ${dto.subjectType === 'initiative' ? 'leaders of the initiative' : 'maintainers of the tool'} and admins can post announcements`);
     }
     return this.outbox.transaction(async (tx) => {
-      const threadId = await this.threads.create(tx.manager, { subjectType: dto.subjectType, subjectId, title: dto.title, kind: dto.kind, authorId: auth.user.id });
-      const message = await this.messaging.append(tx, auth, threadId, { body: dto.body });
+      const threadId = await this.threads.create(tx.manager, { subjectType: dto.subjectType, subjectId, title: dto.title, kind: dto.kind, authorId: user.id });
+      const message = await this.messaging.append(tx, user, threadId, { body: dto.body });
       return { thread: toThread((await this.threads.get(threadId, tx.manager))!), message };
     });
   }
 
   /** Moderators pin and lock; a question's asker (or an admin) chooses its accepted answer. */
-  async update(auth: AuthDto, id: number, dto: z.output<typeof UpdateThreadInput>) {
+  async update(user: AuthUser, id: number, dto: z.output<typeof UpdateThreadInput>) {
     refusePersonalData({ title: dto.title });
     const thread = await this.load(id);
-    const moderator = isModerator(auth);
+    const moderator = isModerator(user);
     if ((dto.pinned !== undefined || dto.locked !== undefined) && !moderator) throw new ForbiddenException('Only moderators can pin or lock threads');
-    if (dto.title !== undefined && thread.author_id !== auth.user.id && !moderator) throw new ForbiddenException('Only the author or a moderator can rename a thread');
+    if (dto.title !== undefined && thread.author_id !== user.id && !moderator) throw new ForbiddenException('Only the author or a moderator can rename a thread');
     if (dto.acceptedMessageId !== undefined) {
       if (thread.kind !== 'question') throw new ForbiddenException({ message: 'Only questions have an accepted answer', fields: { acceptedMessageId: 'This thread is not a question' } });
-      const asker = thread.author_id === auth.user.id || auth.user.roles.includes('admin') || (await this.announcer(thread.subject_type, thread.subject_id, auth.user.id));
+      const asker = thread.author_id === user.id || user.roles.includes('admin') || (await this.announcer(thread.subject_type, thread.subject_id, user.id));
       if (!asker) throw new ForbiddenException('Only the person who asked, a maintainer or an admin can accept an answer');
       if (dto.acceptedMessageId !== null) {
         const answer = await this.messages.get(dto.acceptedMessageId);
@@ -67,19 +67,19 @@ export class ThreadsService {
     return this.outbox.transaction(async (tx) => {
       await this.threads.update(tx.manager, id, dto);
       const updated = toThread((await this.threads.get(id, tx.manager))!);
-      await tx.record(topics.thread(id), 'thread.updated', updated, auth.user.id);
+      await tx.record(topics.thread(id), 'thread.updated', updated, user.id);
       return { thread: updated };
     });
   }
 
-  async markRead(auth: AuthDto, id: number, seq: number) {
+  async markRead(user: AuthUser, id: number, seq: number) {
     const thread = await this.load(id);
-    await this.threads.markRead(auth.user.id, id, Math.min(seq, thread.last_seq));
-    return this.threads.readPosition(auth.user.id, id);
+    await this.threads.markRead(user.id, id, Math.min(seq, thread.last_seq));
+    return this.threads.readPosition(user.id, id);
   }
 
-  async unread(auth: AuthDto) {
-    return { total: await this.threads.unreadTotal(auth.user.id) };
+  async unread(user: AuthUser) {
+    return { total: await this.threads.unreadTotal(user.id) };
   }
 
   /** A tool's maintainers announce on the tool, an initiative's leaders on the initiative. */

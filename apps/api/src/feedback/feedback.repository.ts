@@ -1,8 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { duplicateKey } from '@commons/domain';
-import { prepared } from '../database/prepared';
+import { prepared, query } from '../database/prepared';
 import { recentTexts, type Redacted, wholeText } from '../moderation/moderation.subject';
+
+/** The text fields of a submission, as moderation reads them (see feedbackContent). */
+export interface FeedbackContentRow {
+  id: string;
+  page: string;
+  nature: string | null;
+  summary: string;
+  details: string | null;
+  role: string;
+  organisation: string | null;
+  email: string | null;
+}
 
 export interface NewFeedback {
   page: string;
@@ -34,7 +46,7 @@ export class FeedbackRepository {
    */
   async insertMany(manager: EntityManager, rows: NewFeedback[]): Promise<(number | null)[]> {
     const column = <K extends keyof NewFeedback>(k: K) => rows.map((r) => r[k]);
-    const inserted: { id: string | null }[] = await manager.query(
+    const inserted = await query<{ id: string | null }>(manager,
       prepared(`WITH input AS (
          SELECT nextval('feedback_id_seq') AS id, t.*
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::text[], $11::text[], $12::text[])
@@ -71,7 +83,7 @@ export class FeedbackRepository {
 
   /** What moderation reads of each (see feedbackContent). */
   byIds(ids: number[], manager: EntityManager = this.dataSource.manager) {
-    return manager.query(prepared(`SELECT id, page, nature, summary, details, role, organisation, email FROM feedback WHERE id = ANY($1)`), [ids]);
+    return query<FeedbackContentRow>(manager, prepared(`SELECT id, page, nature, summary, details, role, organisation, email FROM feedback WHERE id = ANY($1)`), [ids]);
   }
 
   /**
@@ -89,7 +101,7 @@ export class FeedbackRepository {
    */
   async setStatus(manager: EntityManager, changes: { id: number; status: string; redacted: Redacted | null }[]) {
     if (!changes.length) return;
-    await manager.query(
+    await query(manager,
       prepared(`UPDATE feedback f SET status = c.status,
          redacted_summary = CASE WHEN c.redact THEN c.summary ELSE f.redacted_summary END,
          redacted_details = CASE WHEN c.redact THEN c.details ELSE f.redacted_details END,

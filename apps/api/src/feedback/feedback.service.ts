@@ -1,13 +1,12 @@
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FeedbackInput, PublicFeedback } from '@commons/domain';
 import { QueryFailedError } from 'typeorm';
 import type { z } from 'zod';
 import { Batcher } from '../common/batcher';
 import { RateLimiter } from '../common/rate-limiter';
 import { ENV, Env } from '../config/env';
-import type { AuthDto } from '../identity/auth.guard';
+import type { AuthUser } from '../auth/auth-user';
 import { ModerationService } from '../moderation/moderation.service';
 import { feedbackContent } from './feedback.subject';
 import { OutboxService } from '../realtime/outbox.service';
@@ -45,10 +44,10 @@ export class FeedbackService {
    * Stores the feedback and puts it in the moderators' live queue in one transaction; the moderation
    * job follows. A filled honeypot gets the same answer but is stored as spam and shown to nobody.
    */
-  async submit(auth: AuthDto | null, dto: Input, request: FastifyRequest, reply: FastifyReply) {
-    const clientHash = await this.clientHash(request.ip);
-    await this.limiter.take(`feedback:${clientHash}`, this.env.FEEDBACK_RATE_PER_MINUTE, 60, reply);
-    const key = idempotencyKey(request);
+  async submit(user: AuthUser | null, dto: Input, client: { ip: string; idempotencyKey: string | null }) {
+    const clientHash = await this.clientHash(client.ip);
+    await this.limiter.take(`feedback:${clientHash}`, this.env.FEEDBACK_RATE_PER_MINUTE, 60);
+    const key = client.idempotencyKey;
     const received = (id: number) => ({ id, status: 'received' as const });
     if (key) {
       const existing = await this.feedback.idByKey(key);
@@ -62,7 +61,7 @@ export class FeedbackService {
       role: dto.role,
       organisation: dto.organisation ?? null,
       email: dto.email ?? null,
-      userId: auth?.user.id ?? null,
+      userId: user?.id ?? null,
       clientHash,
       idempotencyKey: key,
       status: dto.hp_field ? 'spam' : 'pending',
@@ -103,9 +102,9 @@ export class FeedbackService {
    * Published feedback (redacted where a moderator redacted it): for moderators, and for the people who
    * look after the page it was sent from (its tool's maintainers, its initiative's leaders).
    */
-  async list(auth: AuthDto, query: { page?: string; limit: number }): Promise<{ items: PublicFeedback[] }> {
-    const moderator = auth.user.roles.some((r) => r === 'moderator' || r === 'admin');
-    if (!moderator && !(query.page && (await this.feedback.ownsPage(query.page, auth.user.id)))) {
+  async list(user: AuthUser, query: { page?: string; limit: number }): Promise<{ items: PublicFeedback[] }> {
+    const moderator = user.roles.some((r) => r === 'moderator' || r === 'admin');
+    if (!moderator && !(query.page && (await this.feedback.ownsPage(query.page, user.id)))) {
       throw new ForbiddenException('Feedback on a page is shown to moderators and to the maintainers or leaders of that page');
     }
     const rows = await this.feedback.visible(query.page, query.limit);
@@ -122,11 +121,6 @@ export class FeedbackService {
       })),
     };
   }
-}
-
-function idempotencyKey(request: FastifyRequest): string | null {
-  const key = request.headers['idempotency-key'];
-  return typeof key === 'string' && /^[\x21-\x7e]{1,200}$/.test(key) ? key : null;
 }
 
 /** A Postgres error about one row's data (a bad value, a constraint, a trigger's refusal), not about the database. */

@@ -3,14 +3,13 @@ import type { EntityManager } from 'typeorm';
 import type { Check, ModerationSubject, Redacted, SubjectContent } from '../moderation/moderation.subject';
 import { ModerationService } from '../moderation/moderation.service';
 import type { Tx } from '../realtime/outbox.service';
-import { FeedbackRepository } from './feedback.repository';
+import { type FeedbackContentRow, FeedbackRepository } from './feedback.repository';
 
 const STATUS = { approve: 'published', redact: 'redacted', reject: 'rejected' } as const;
 
-type FeedbackFields = { page: string; nature: string | null; summary: string; details: string | null; role: string; organisation: string | null; email: string | null };
 
 /** What moderators see of a submission. */
-export function feedbackContent(f: FeedbackFields): SubjectContent {
+export function feedbackContent(f: Omit<FeedbackContentRow, 'id'>): SubjectContent {
   return { page: f.page, nature: f.nature, summary: f.summary, details: f.details, role: f.role, organisation: f.organisation, email: f.email, author: null, threadId: null };
 }
 
@@ -30,7 +29,7 @@ export class FeedbackSubject implements ModerationSubject {
   async contents(ids: number[], manager?: EntityManager): Promise<Map<number, SubjectContent>> {
     const rows = await this.feedback.byIds(ids, manager);
     return new Map(
-      rows.map((f: Record<string, any>) => [Number(f.id), feedbackContent(f as FeedbackFields)]),
+      rows.map((f) => [Number(f.id), feedbackContent(f)]),
     );
   }
 

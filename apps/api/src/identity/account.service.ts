@@ -1,13 +1,12 @@
 import { ConflictException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { verify } from '@node-rs/argon2';
-import type { FastifyReply } from 'fastify';
 import type { AccountExport, DeleteAccountInput } from '@commons/domain';
 import { topics } from '@commons/realtime';
+import { type AuthUser, toUser } from '../auth/auth-user';
 import { forgetFeedbackContacts } from '../feedback/forget-contacts';
 import { OutboxService } from '../realtime/outbox.service';
 import { AccountRepository } from './account.repository';
-import { SESSION_COOKIE, toUser } from './auth.service';
-import type { AuthDto } from './auth.guard';
+import { UserRepository } from './identity.repositories';
 
 /** Names for the export's sections: `<table>.<column>` → a readable key where one is obvious. */
 function sectionName(table: string, column: string, multiple: boolean) {
@@ -20,29 +19,26 @@ function sectionName(table: string, column: string, multiple: boolean) {
 export class AccountService {
   constructor(
     private readonly account: AccountRepository,
+    private readonly users: UserRepository,
     private readonly outbox: OutboxService,
   ) {}
 
   /** Ends every session of the caller, this one too; their open pages' sockets are closed at once. */
-  async logoutAll(auth: AuthDto, reply: FastifyReply) {
+  async logoutAll(user: AuthUser) {
     await this.outbox.transaction(async (tx) => {
-      await this.account.revokeAll(auth.user.id, tx.manager);
-      await tx.record(topics.user(auth.user.id), 'user.sessions.revoked', { userId: auth.user.id, reason: 'logout-all' }, auth.user.id);
+      await this.account.revokeAll(user.id, tx.manager);
+      await tx.record(topics.user(user.id), 'user.sessions.revoked', { userId: user.id, reason: 'logout-all' }, user.id);
     });
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 
   /** UK GDPR right of access: every row that refers to the caller, secrets (hashes) left out. */
-  async export(auth: AuthDto, reply: FastifyReply): Promise<AccountExport> {
+  async export(user: AuthUser): Promise<AccountExport> {
     const refs = await this.account.references();
     const sections: AccountExport['sections'] = {};
     for (const ref of refs) {
       const multiple = refs.filter((r) => r.table === ref.table).length > 1;
-      sections[sectionName(ref.table, ref.column, multiple)] = await this.account.rowsOf(ref, auth.user.id);
+      sections[sectionName(ref.table, ref.column, multiple)] = await this.account.rowsOf(ref, user.id);
     }
-    const user = auth.user;
-    reply.header('content-disposition', `attachment; filename="commons-export-${user.id}.json"`);
-    reply.header('cache-control', 'no-store');
     return {
       exportedAt: new Date().toISOString(),
       user: toUser(user),
@@ -57,22 +53,22 @@ export class AccountService {
    * for others (threads, messages, design text, updates) stays, attributed to "Deleted user", so
    * conversations keep making sense.
    */
-  async delete(auth: AuthDto, dto: DeleteAccountInput, reply: FastifyReply) {
-    const ok = await verify(auth.user.passwordHash, dto.password).catch(() => false);
+  async delete(user: AuthUser, dto: DeleteAccountInput) {
+    const passwordHash = await this.users.passwordHash(user.id);
+    const ok = passwordHash !== null && (await verify(passwordHash, dto.password).catch(() => false));
     if (!ok) throw new UnauthorizedException({ message: 'The password is wrong', fields: { password: 'The password is wrong' } });
     await this.outbox.transaction(async (tx) => {
       const admins = await this.account.lockAdmins(tx.manager);
       // Somebody must be left able to grant roles.
-      if (admins.length === 1 && admins[0] === auth.user.id) {
+      if (admins.length === 1 && admins[0] === user.id) {
         throw new ConflictException({ message: 'You are the only admin: make someone else admin first', fields: { password: 'The last admin cannot delete their account' } });
       }
       const refs = await this.account.references(tx.manager);
       // Before anonymise, which unlinks the feedback from the account.
-      await forgetFeedbackContacts(tx.manager, auth.user.id, auth.user.email);
-      await this.account.removePersonal(refs, auth.user.id, tx.manager);
-      await this.account.anonymise(auth.user.id, auth.user.displayName, tx.manager);
-      await tx.record(topics.user(auth.user.id), 'user.sessions.revoked', { userId: auth.user.id, reason: 'deleted' }, null);
+      await forgetFeedbackContacts(tx.manager, user.id, user.email);
+      await this.account.removePersonal(refs, user.id, tx.manager);
+      await this.account.anonymise(user.id, user.displayName, tx.manager);
+      await tx.record(topics.user(user.id), 'user.sessions.revoked', { userId: user.id, reason: 'deleted' }, null);
     });
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { GlobalRole, OrganisationKind } from '@commons/domain';
 
 @Entity('organisations')
@@ -21,17 +21,4 @@ export class UserEntity {
   @Column('text', { array: true }) roles: GlobalRole[];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
-}
-
-@Entity('sessions')
-export class SessionEntity {
-  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' }) id: string;
-  @Column('uuid', { name: 'user_id' }) userId: string;
-  @Column('text', { name: 'token_hash' }) tokenHash: string;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @Column('timestamptz', { name: 'expires_at' }) expiresAt: Date;
-  @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt: Date | null;
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: UserEntity;
 }

@@ -1,17 +1,18 @@
-import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { RateLimiter } from '../common/rate-limiter';
+import type { Feature } from '../common/feature';
+import { AccountController } from './account.controller';
 import { AccountRepository } from './account.repository';
 import { AccountService } from './account.service';
-import { AuthGuard } from './auth.guard';
-import { AuthService } from './auth.service';
-import { AccountController, AuthController, OrganisationsController, UsersController } from './identity.controllers';
-import { OrganisationRepository, SessionRepository, UserRepository } from './identity.repositories';
+import { AuthController } from './auth.controller';
+import { OrganisationEntity, UserEntity } from './identity.entities';
+import { OrganisationRepository, UserRepository } from './identity.repositories';
+import { LoginService } from './login.service';
+import { OrganisationsController } from './organisations.controller';
+import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
-@Module({
+/** People, organisations and roles: sign-in, accounts, the admin's user list. */
+export const identityFeature: Feature = {
+  entities: [UserEntity, OrganisationEntity],
+  providers: [LoginService, AccountService, AccountRepository, UsersService, UserRepository, OrganisationRepository],
   controllers: [AuthController, AccountController, UsersController, OrganisationsController],
-  providers: [RateLimiter, AuthService, AccountService, AccountRepository, UsersService, UserRepository, SessionRepository, OrganisationRepository, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService, UsersService, UserRepository],
-})
-export class IdentityModule {}
+};

@@ -2,23 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { GlobalRole, OrganisationQuery } from '@commons/domain';
-import { prepared } from '../database/prepared';
-import { OrganisationEntity, SessionEntity, UserEntity } from './identity.entities';
-
-interface LiveSessionRow {
-  id: string;
-  user_id: string;
-  token_hash: string;
-  created_at: Date;
-  expires_at: Date;
-  email: string;
-  password_hash: string;
-  display_name: string;
-  organisation_id: number | null;
-  roles: GlobalRole[];
-  user_created_at: Date;
-  user_updated_at: Date;
-}
+import type { AuthUser } from '../auth/auth-user';
+import { OrganisationEntity, UserEntity } from './identity.entities';
 
 @Injectable()
 export class UserRepository {
@@ -30,6 +15,12 @@ export class UserRepository {
 
   getByEmail(email: string) {
     return this.users.findOneBy({ email });
+  }
+
+  /** For checking a password: the one place the hash is read. */
+  async passwordHash(id: string): Promise<string | null> {
+    const user = await this.users.findOne({ select: { id: true, passwordHash: true }, where: { id } });
+    return user?.passwordHash ?? null;
   }
 
   /** Inserts unless the email is taken; returns null when it was. */
@@ -57,51 +48,6 @@ export class UserRepository {
 }
 
 @Injectable()
-export class SessionRepository {
-  constructor(@InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>) {}
-
-  async create(session: Pick<SessionEntity, 'userId' | 'tokenHash' | 'expiresAt'>) {
-    await this.sessions.insert(session);
-  }
-
-  /**
-   * The live sessions for these token hashes, with their users; unknown, revoked or expired ones left out.
-   * Every signed-in request asks: one prepared statement, not a query built and parsed each time.
-   */
-  async live(tokenHashes: string[]): Promise<(SessionEntity & { user: UserEntity })[]> {
-    const rows: LiveSessionRow[] = await this.sessions.query(
-      prepared(`SELECT s.id, s.user_id, s.token_hash, s.created_at, s.expires_at,
-                       u.email, u.password_hash, u.display_name, u.organisation_id, u.roles, u.created_at AS user_created_at, u.updated_at AS user_updated_at
-                FROM sessions s JOIN users u ON u.id = s.user_id
-                WHERE s.token_hash = ANY($1) AND s.revoked_at IS NULL AND s.expires_at > now()`),
-      [tokenHashes],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      userId: r.user_id,
-      tokenHash: r.token_hash,
-      createdAt: r.created_at,
-      expiresAt: r.expires_at,
-      revokedAt: null,
-      user: {
-        id: r.user_id,
-        email: r.email,
-        passwordHash: r.password_hash,
-        displayName: r.display_name,
-        organisationId: r.organisation_id,
-        roles: r.roles,
-        createdAt: r.user_created_at,
-        updatedAt: r.user_updated_at,
-      },
-    }));
-  }
-
-  async revoke(id: string) {
-    await this.sessions.update({ id }, { revokedAt: () => 'now()' });
-  }
-}
-
-@Injectable()
 export class OrganisationRepository {
   constructor(@InjectRepository(OrganisationEntity) private readonly organisations: Repository<OrganisationEntity>) {}
 
@@ -119,4 +65,9 @@ export class OrganisationRepository {
 
 function escapeLike(s: string) {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The account without its password hash, as services pass it on. */
+export function toAuthUser(u: UserEntity): AuthUser {
+  return { id: u.id, email: u.email, displayName: u.displayName, organisationId: u.organisationId, roles: u.roles, createdAt: u.createdAt };
 }

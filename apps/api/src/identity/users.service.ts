@@ -3,9 +3,8 @@ import { hash } from '@node-rs/argon2';
 import type { GlobalRole, UpdateRolesInput, UserQuery } from '@commons/domain';
 import { topics } from '@commons/realtime';
 import { ENV, Env } from '../config/env';
+import { type AuthUser, toUser } from '../auth/auth-user';
 import { OutboxService } from '../realtime/outbox.service';
-import { toUser } from './auth.service';
-import type { AuthDto } from './auth.guard';
 import { UserRepository } from './identity.repositories';
 
 @Injectable()
@@ -23,17 +22,17 @@ export class UsersService {
     return { items: items.map(toUser), total };
   }
 
-  async updateRoles(auth: AuthDto, id: string, dto: UpdateRolesInput) {
+  async updateRoles(actor: AuthUser, id: string, dto: UpdateRolesInput) {
     const user = await this.users.getById(id);
     if (!user) throw new NotFoundException('No such user');
     const roles: GlobalRole[] = ['member', ...dto.roles];
     // An admin locking themselves out would leave the Commons with nobody able to grant roles.
-    if (user.id === auth.user.id && !roles.includes('admin')) {
+    if (user.id === actor.id && !roles.includes('admin')) {
       throw new ConflictException({ message: 'You cannot remove your own admin role', fields: { roles: 'Keep admin on your own account' } });
     }
     await this.outbox.transaction(async (tx) => {
       await this.users.setRoles(id, roles, tx.manager);
-      await tx.record(topics.user(id), 'user.roles.changed', { userId: id, roles, by: auth.user.id }, auth.user.id);
+      await tx.record(topics.user(id), 'user.roles.changed', { userId: id, roles, by: actor.id }, actor.id);
     });
     return { user: toUser({ ...user, roles }) };
   }

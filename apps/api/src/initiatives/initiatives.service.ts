@@ -4,13 +4,13 @@ import { InitiativeInput, InitiativePatch, InitiativeQuery, MilestoneInput, Mile
 import { topics } from '@commons/realtime';
 import type { z } from 'zod';
 import { refusePersonalData } from '../common/personal-data';
-import type { AuthDto } from '../identity/auth.guard';
+import type { AuthUser } from '../auth/auth-user';
 import { OutboxService, Tx } from '../realtime/outbox.service';
 import { toDashboardItem, toInitiative, toMilestone, toSummary, toUpdate } from './initiatives.mappers';
 import { InitiativeFields, InitiativeRepository, InitiativeRow } from './initiatives.repository';
 
-const isAdmin = (auth: AuthDto | null) => !!auth?.user.roles.includes('admin');
-const who = (auth: AuthDto) => ({ id: auth.user.id, displayName: auth.user.displayName });
+const isAdmin = (user: AuthUser | null) => !!user?.roles.includes('admin');
+const who = (user: AuthUser) => ({ id: user.id, displayName: user.displayName });
 const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 @Injectable()
@@ -27,24 +27,24 @@ export class InitiativesService {
   }
 
   /** Every initiative the user leads or follows, with what a leader checks first. */
-  async dashboard(auth: AuthDto) {
-    const rows = await this.initiatives.dashboard(auth.user.id);
+  async dashboard(user: AuthUser) {
+    const rows = await this.initiatives.dashboard(user.id);
     const ids = rows.map((r) => r.id);
     const [leaders, milestones, updates] = await Promise.all([this.initiatives.leaders(ids), this.initiatives.milestones(ids), this.initiatives.latestUpdates(ids)]);
     const of = <T extends { initiative_id: number }>(list: T[], id: number) => list.filter((x) => x.initiative_id === id);
     return { items: rows.map((r) => toDashboardItem(r, of(leaders, r.id), of(milestones, r.id), of(updates, r.id)[0])) };
   }
 
-  async get(auth: AuthDto | null, slug: string) {
+  async get(user: AuthUser | null, slug: string) {
     // The seq first: the page follows the topic from it, so what commits meanwhile is replayed, never lost.
     const seq = await this.outbox.currentSeq(topics.initiative(slug));
     const row = await this.find(slug);
-    const viewer = auth ? await this.initiatives.viewer(row.id, auth.user.id) : null;
+    const viewer = user ? await this.initiatives.viewer(row.id, user.id) : null;
     return { initiative: await this.full(row), viewer, seq };
   }
 
   /** Any member may propose: it starts proposed, they lead and follow it. */
-  async propose(auth: AuthDto, dto: z.output<typeof InitiativeInput>) {
+  async propose(user: AuthUser, dto: z.output<typeof InitiativeInput>) {
     refusePersonalData({ title: dto.title, slug: dto.slug, summary: dto.summary, description: dto.description });
     const slug = dto.slug ?? slugify(dto.title);
     if (!Slug.safeParse(slug).success || RESERVED_INITIATIVE_SLUGS.includes(slug)) throw new BadRequestException({ message: 'Check slug', fields: { slug: 'Give the initiative a slug: lower-case letters, digits and hyphens' } });
@@ -59,21 +59,21 @@ export class InitiativesService {
       targetDate: dto.targetDate ?? null,
     };
     const initiative = await this.outbox.transaction(async (tx) => {
-      const id = await this.initiatives.insert(tx.manager, slug, fields, auth.user.id);
+      const id = await this.initiatives.insert(tx.manager, slug, fields, user.id);
       if (id === null) throw new ConflictException({ message: `An initiative called ${slug} exists already`, fields: { slug: 'This slug is taken: choose another' } });
-      await this.initiatives.recordStatus(tx.manager, id, null, 'proposed', auth.user.id);
-      await this.initiatives.addLeader(tx.manager, id, auth.user.id, auth.user.id);
-      await this.initiatives.follow(tx.manager, id, auth.user.id);
+      await this.initiatives.recordStatus(tx.manager, id, null, 'proposed', user.id);
+      await this.initiatives.addLeader(tx.manager, id, user.id, user.id);
+      await this.initiatives.follow(tx.manager, id, user.id);
       await this.initiatives.setTools(tx.manager, id, toolIds);
-      return this.changed(tx, auth, slug);
+      return this.changed(tx, user, slug);
     });
     return { initiative };
   }
 
   /** Leaders and admins edit; a status move is kept in the history. */
-  async update(auth: AuthDto, slug: string, dto: z.output<typeof InitiativePatch>) {
+  async update(user: AuthUser, slug: string, dto: z.output<typeof InitiativePatch>) {
     refusePersonalData({ title: dto.title, summary: dto.summary, description: dto.description });
-    const row = await this.assertLeader(auth, slug);
+    const row = await this.assertLeader(user, slug);
     const { toolSlugs, ...rest } = dto;
     const toolIds = toolSlugs && (await this.toolIds(toolSlugs));
     const changes = defined(rest) as Partial<InitiativeFields>;
@@ -82,91 +82,91 @@ export class InitiativesService {
       await this.initiatives.update(tx.manager, row.id, changes);
       if (toolIds) await this.initiatives.setTools(tx.manager, row.id, toolIds);
       if (changes.status && changes.status !== status) {
-        const at = await this.initiatives.recordStatus(tx.manager, row.id, status, changes.status, auth.user.id);
-        await tx.record(topics.initiative(slug), 'initiative.status.changed', { slug, from: status, to: changes.status, by: who(auth), at: at.toISOString() }, auth.user.id);
+        const at = await this.initiatives.recordStatus(tx.manager, row.id, status, changes.status, user.id);
+        await tx.record(topics.initiative(slug), 'initiative.status.changed', { slug, from: status, to: changes.status, by: who(user), at: at.toISOString() }, user.id);
       }
-      return this.changed(tx, auth, slug);
+      return this.changed(tx, user, slug);
     });
     return { initiative };
   }
 
   /** Leaders and admins add co-leaders; only admins take leadership away, and never the last leader. */
-  async setLeader(auth: AuthDto, slug: string, userId: string, add: boolean) {
-    const row = add ? await this.assertLeader(auth, slug) : await this.find(slug);
-    if (!add && !isAdmin(auth)) throw new ForbiddenException('Only admins can reassign leadership');
+  async setLeader(user: AuthUser, slug: string, userId: string, add: boolean) {
+    const row = add ? await this.assertLeader(user, slug) : await this.find(slug);
+    if (!add && !isAdmin(user)) throw new ForbiddenException('Only admins can reassign leadership');
     if (add && !(await this.initiatives.userExists(userId))) throw new NotFoundException({ message: 'No such user', fields: { userId: 'No such user' } });
     const initiative = await this.outbox.transaction(async (tx) => {
       await this.initiatives.lock(tx.manager, row.id);
       if (add) {
-        await this.initiatives.addLeader(tx.manager, row.id, userId, auth.user.id);
+        await this.initiatives.addLeader(tx.manager, row.id, userId, user.id);
         await this.initiatives.follow(tx.manager, row.id, userId);
       } else if (!(await this.initiatives.removeLeader(tx.manager, row.id, userId))) {
         throw new ConflictException('An initiative keeps at least one leader: add the new leader first');
       }
       const leaders = (await this.initiatives.leaders([row.id], tx.manager)).map((l) => ({ id: l.id, displayName: l.display_name }));
-      await tx.record(topics.initiative(slug), 'initiative.leaders.changed', { slug, leaders }, auth.user.id);
-      return this.changed(tx, auth, slug);
+      await tx.record(topics.initiative(slug), 'initiative.leaders.changed', { slug, leaders }, user.id);
+      return this.changed(tx, user, slug);
     });
     return { initiative };
   }
 
-  async addMilestone(auth: AuthDto, slug: string, dto: z.output<typeof MilestoneInput>) {
+  async addMilestone(user: AuthUser, slug: string, dto: z.output<typeof MilestoneInput>) {
     refusePersonalData({ title: dto.title });
-    const row = await this.assertLeader(auth, slug);
+    const row = await this.assertLeader(user, slug);
     return this.outbox.transaction(async (tx) => {
       await this.initiatives.lock(tx.manager, row.id);
       const id = await this.initiatives.insertMilestone(tx.manager, row.id, dto);
-      return this.milestoneChanged(tx, auth, row, id);
+      return this.milestoneChanged(tx, user, row, id);
     });
   }
 
   /** Ticking records who and when; unticking clears both. */
-  async updateMilestone(auth: AuthDto, slug: string, id: number, dto: z.output<typeof MilestonePatch>) {
+  async updateMilestone(user: AuthUser, slug: string, id: number, dto: z.output<typeof MilestonePatch>) {
     refusePersonalData({ title: dto.title });
-    const row = await this.assertLeader(auth, slug);
+    const row = await this.assertLeader(user, slug);
     return this.outbox.transaction(async (tx) => {
       await this.initiatives.lock(tx.manager, row.id);
       const before = await this.initiatives.milestone(tx.manager, row.id, id);
       if (!before) throw new NotFoundException(`No milestone ${id} in ${slug}`);
-      await this.initiatives.updateMilestone(tx.manager, id, dto, auth.user.id);
-      return this.milestoneChanged(tx, auth, row, id, dto.done === true && before.done_at === null);
+      await this.initiatives.updateMilestone(tx.manager, id, dto, user.id);
+      return this.milestoneChanged(tx, user, row, id, dto.done === true && before.done_at === null);
     });
   }
 
   /** A leader's update; the notifications job tells the followers. */
-  async postUpdate(auth: AuthDto, slug: string, dto: z.output<typeof UpdateInput>) {
+  async postUpdate(user: AuthUser, slug: string, dto: z.output<typeof UpdateInput>) {
     refusePersonalData({ body: dto.body });
-    const row = await this.assertLeader(auth, slug);
+    const row = await this.assertLeader(user, slug);
     return this.outbox.transaction(async (tx) => {
       await this.initiatives.lock(tx.manager, row.id);
-      const update = toUpdate(await this.initiatives.insertUpdate(tx.manager, row.id, dto, auth.user.id));
+      const update = toUpdate(await this.initiatives.insertUpdate(tx.manager, row.id, dto, user.id));
       await this.initiatives.touch(tx.manager, row.id);
-      await tx.record(topics.initiative(slug), 'initiative.update.posted', { ...update, initiative: { slug, title: row.title } }, auth.user.id);
-      await this.changed(tx, auth, slug);
+      await tx.record(topics.initiative(slug), 'initiative.update.posted', { ...update, initiative: { slug, title: row.title } }, user.id);
+      await this.changed(tx, user, slug);
       return { update };
     });
   }
 
   /** Following is only about hearing of updates; it changes the follower count everyone sees. */
-  async follow(auth: AuthDto, slug: string, on: boolean) {
+  async follow(user: AuthUser, slug: string, on: boolean) {
     const row = await this.find(slug);
     return this.outbox.transaction(async (tx) => {
-      if (on) await this.initiatives.follow(tx.manager, row.id, auth.user.id);
-      else await this.initiatives.unfollow(tx.manager, row.id, auth.user.id);
-      await this.changed(tx, auth, slug);
+      if (on) await this.initiatives.follow(tx.manager, row.id, user.id);
+      else await this.initiatives.unfollow(tx.manager, row.id, user.id);
+      await this.changed(tx, user, slug);
       return { following: on };
     });
   }
 
   /** Joining records the member's organisation as participating, and follows. */
-  async participate(auth: AuthDto, slug: string, on: boolean) {
+  async participate(user: AuthUser, slug: string, on: boolean) {
     const row = await this.find(slug);
     return this.outbox.transaction(async (tx) => {
       if (on) {
-        await this.initiatives.join(tx.manager, row.id, auth.user.id, auth.user.organisationId ?? null);
-        await this.initiatives.follow(tx.manager, row.id, auth.user.id);
-      } else await this.initiatives.leave(tx.manager, row.id, auth.user.id);
-      await this.changed(tx, auth, slug);
+        await this.initiatives.join(tx.manager, row.id, user.id, user.organisationId ?? null);
+        await this.initiatives.follow(tx.manager, row.id, user.id);
+      } else await this.initiatives.leave(tx.manager, row.id, user.id);
+      await this.changed(tx, user, slug);
       return { participating: on };
     });
   }
@@ -178,9 +178,9 @@ export class InitiativesService {
     return row;
   }
 
-  private async assertLeader(auth: AuthDto, slug: string): Promise<InitiativeRow> {
+  private async assertLeader(user: AuthUser, slug: string): Promise<InitiativeRow> {
     const row = await this.find(slug);
-    if (isAdmin(auth) || (await this.initiatives.isLeader(row.id, auth.user.id))) return row;
+    if (isAdmin(user) || (await this.initiatives.isLeader(row.id, user.id))) return row;
     throw new ForbiddenException(`Only leaders of ${row.title} or admins can do this`);
   }
 
@@ -191,18 +191,18 @@ export class InitiativesService {
   }
 
   /** `completed`: this change ticked it, which followers hear about (a rename of a done milestone is no news). */
-  private async milestoneChanged(tx: Tx, auth: AuthDto, row: InitiativeRow, id: number, completed = false) {
+  private async milestoneChanged(tx: Tx, user: AuthUser, row: InitiativeRow, id: number, completed = false) {
     const milestone = toMilestone((await this.initiatives.milestone(tx.manager, row.id, id))!);
     await this.initiatives.touch(tx.manager, row.id);
-    await tx.record(topics.initiative(row.slug), 'initiative.milestone.changed', { ...milestone, completed, initiative: { slug: row.slug, title: row.title } }, auth.user.id);
-    await this.changed(tx, auth, row.slug);
+    await tx.record(topics.initiative(row.slug), 'initiative.milestone.changed', { ...milestone, completed, initiative: { slug: row.slug, title: row.title } }, user.id);
+    await this.changed(tx, user, row.slug);
     return { milestone };
   }
 
   /** Every change ends with the whole initiative on its topic, so a page only needs this one event. */
-  private async changed(tx: Tx, auth: AuthDto, slug: string): Promise<Initiative> {
+  private async changed(tx: Tx, user: AuthUser, slug: string): Promise<Initiative> {
     const initiative = await this.full((await this.initiatives.bySlug(slug, tx.manager))!, tx.manager);
-    await tx.record(topics.initiative(slug), 'initiative.updated', initiative, auth.user.id);
+    await tx.record(topics.initiative(slug), 'initiative.updated', initiative, user.id);
     return initiative;
   }
 

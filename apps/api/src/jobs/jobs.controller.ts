@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { QUEUES, QueueName } from '@commons/realtime';
-import { Authenticated } from '../identity/auth.guard';
+import { Authenticated } from '../auth/auth.guard';
 import { JobsService } from './jobs.service';
 
 const QueueParam = z.enum(QUEUES as [QueueName, ...QueueName[]]);

@@ -16,7 +16,7 @@ export function bullPrefix(env: Env) {
   return `${env.REDIS_PREFIX}:bull`;
 }
 
-/** Produces jobs. Processors live in the worker process (jobs/worker.service.ts). */
+/** Produces jobs. Processors live in the worker process (worker/worker.service.ts). */
 @Injectable()
 export class JobsService implements OnApplicationShutdown {
   private readonly connection: Redis;

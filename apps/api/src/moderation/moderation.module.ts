@@ -1,60 +1,13 @@
-import { Body, Controller, Get, HttpCode, Module, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { createZodDto } from 'nestjs-zod';
-import { z } from 'zod';
-import { DecisionInput, ModerationQueueQuery } from '@commons/domain';
-import { FeedbackRepository } from '../feedback/feedback.repository';
-import { FeedbackSubject } from '../feedback/feedback.subject';
-import { Auth, Authenticated, AuthDto } from '../identity/auth.guard';
+import type { Feature } from '../common/feature';
+import { ModerationController } from './moderation.controller';
 import { ModerationRepository } from './moderation.repository';
 import { ModerationService } from './moderation.service';
 
-class QueueQueryDto extends createZodDto(ModerationQueueQuery) {}
-class DecisionDto extends createZodDto(DecisionInput) {}
-class ItemParamDto extends createZodDto(z.object({ id: z.coerce.number({ error: 'id must be a number' }).int().positive() })) {}
-
-@ApiTags('moderation')
-@Controller('moderation')
-export class ModerationController {
-  constructor(private readonly service: ModerationService) {}
-
-  @Get('queue')
-  @Authenticated({ roles: ['moderator', 'admin'] })
-  queue(@Query() query: QueueQueryDto) {
-    return this.service.queue(query);
-  }
-
-  @Get('items/:id')
-  @Authenticated({ roles: ['moderator', 'admin'] })
-  item(@Param() { id }: ItemParamDto) {
-    return this.service.item(id);
-  }
-
-  @Post('items/:id/decision')
-  @HttpCode(200)
-  @Authenticated({ roles: ['moderator', 'admin'] })
-  decide(@Auth() auth: AuthDto, @Param() { id }: ItemParamDto, @Body() dto: DecisionDto) {
-    return this.service.decide(auth, id, dto);
-  }
-
-  /** The original text behind the redacted copy; recorded in the item's audit log. */
-  @Post('items/:id/original')
-  @HttpCode(200)
-  @Authenticated({ roles: ['moderator', 'admin'] })
-  original(@Auth() auth: AuthDto, @Param() { id }: ItemParamDto) {
-    return this.service.original(auth, id);
-  }
-
-  @Get('items/:id/audit')
-  @Authenticated({ roles: ['moderator', 'admin'] })
-  audit(@Param() { id }: ItemParamDto) {
-    return this.service.audit(id);
-  }
-}
-
-/** The service and repositories, for both processes (the worker runs `check`). */
-@Module({ providers: [ModerationService, ModerationRepository, FeedbackRepository, FeedbackSubject], exports: [ModerationService, FeedbackRepository] })
-export class ModerationModule {}
-
-@Module({ imports: [ModerationModule], controllers: [ModerationController] })
-export class ModerationHttpModule {}
+/**
+ * The moderation queue. It knows no feature: feedback and discussions register their ModerationSubject
+ * with ModerationService when they are constructed.
+ */
+export const moderationFeature: Feature = {
+  providers: [ModerationService, ModerationRepository],
+  controllers: [ModerationController],
+};

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ModerationItem } from '@commons/domain';
-import { prepared } from '../database/prepared';
+import { prepared, query } from '../database/prepared';
 import type { Redacted } from './moderation.subject';
 
 /** A queue item with the deciding moderator's name. Its subject's text comes from the subject's module. */
@@ -105,7 +105,7 @@ export class ModerationRepository {
    */
   async createNew(manager: EntityManager, subjectType: ModerationItem['subjectType'], subjectIds: number[]): Promise<ItemRow[]> {
     if (!subjectIds.length) return [];
-    const rows: ItemRow[] = await manager.query(
+    const rows = await query<ItemRow>(manager,
       prepared(CREATE_NEW_ITEMS),
       [subjectType, subjectIds],
     );
@@ -115,7 +115,7 @@ export class ModerationRepository {
 
   /** The subjects' `new` items, locked until the transaction ends (in id order: two batches cannot deadlock). */
   lockedFor(manager: EntityManager, subjectType: ModerationItem['subjectType'], subjectIds: number[]): Promise<ItemRow[]> {
-    return manager.query(prepared(`${SELECT_ITEM} WHERE i.subject_type = $1 AND i.subject_id = ANY($2) AND i.reason = 'new' ORDER BY i.id FOR UPDATE OF i`), [subjectType, subjectIds]);
+    return query<ItemRow>(manager, prepared(`${SELECT_ITEM} WHERE i.subject_type = $1 AND i.subject_id = ANY($2) AND i.reason = 'new' ORDER BY i.id FOR UPDATE OF i`), [subjectType, subjectIds]);
   }
 
   /** With `lock`, the row is held until the transaction ends, so two decisions queue up. */
@@ -147,15 +147,14 @@ export class ModerationRepository {
     checks: { id: number; state: string; outcome: string; findings: unknown[]; redacted: unknown }[],
   ): Promise<Map<number, Pick<ItemRow, 'state' | 'outcome' | 'findings' | 'redacted' | 'checked_at'>>> {
     if (!checks.length) return new Map();
-    // An UPDATE answers [rows, count].
-    const [rows] = await manager.query(
+    const rows = await query<ItemRow>(manager,
       prepared(`UPDATE moderation_items i
        SET outcome = c.outcome, findings = c.findings, redacted = c.redacted, checked_at = now(), state = CASE WHEN i.decided_at IS NULL THEN c.state ELSE i.state END
        FROM unnest($1::bigint[], $2::text[], $3::jsonb[], $4::text[], $5::jsonb[]) AS c(id, outcome, findings, state, redacted)
        WHERE i.id = c.id AND i.checked_at IS NULL RETURNING i.id, i.state, i.outcome, i.findings, i.redacted, i.checked_at`),
       [checks.map((c) => c.id), checks.map((c) => c.outcome), checks.map((c) => JSON.stringify(c.findings)), checks.map((c) => c.state), checks.map((c) => JSON.stringify(c.redacted))],
     );
-    return new Map(rows.map(({ id, ...checked }: ItemRow) => [Number(id), checked]));
+    return new Map(rows.map(({ id, ...checked }) => [Number(id), checked]));
   }
 
   /** `original`: the text as sent, kept for moderators until the retention period ends (null: the subject keeps it). */

@@ -3,7 +3,7 @@ import { checkContent, DecisionInput, duplicateKey, ModerationItem, ModerationOr
 import type { JobData } from '@commons/realtime';
 import { Batcher } from '../common/batcher';
 import { personalDataFields } from '../common/personal-data';
-import type { AuthDto } from '../identity/auth.guard';
+import type { AuthUser } from '../auth/auth-user';
 import { OutboxService, Tx } from '../realtime/outbox.service';
 import { ItemRow, ModerationRepository } from './moderation.repository';
 import { type ModerationSubject, type Redacted, type SubjectContent, type SubjectType, wholeText } from './moderation.subject';
@@ -232,18 +232,18 @@ export class ModerationService {
    * The original text behind the redacted copy moderators see by default. Every look is in the audit
    * log (who, when), so access to the very data moderation holds back is accountable.
    */
-  async original(auth: AuthDto, id: number): Promise<ModerationOriginal> {
+  async original(user: AuthUser, id: number): Promise<ModerationOriginal> {
     return this.outbox.transaction(async (tx) => {
       const row = await this.items.get(id, tx.manager);
       if (!row) throw new NotFoundException(`No moderation item ${id}`);
       const original = originalText(row, await this.content(row, tx.manager));
-      await this.items.audit(tx.manager, { itemId: id, actorId: auth.user.id, action: 'view_original', note: null, before: null, after: null });
+      await this.items.audit(tx.manager, { itemId: id, actorId: user.id, action: 'view_original', note: null, before: null, after: null });
       return { original, findings: row.findings, purged: row.original_purged_at !== null };
     });
   }
 
   /** One decision per item: the row lock makes a second moderator wait, then get 409. */
-  async decide(auth: AuthDto, id: number, dto: DecisionInput) {
+  async decide(user: AuthUser, id: number, dto: DecisionInput) {
     return this.outbox.transaction(async (tx) => {
       const before = await this.items.get(id, tx.manager, true);
       if (!before) throw new NotFoundException(`No moderation item ${id}`);
@@ -259,16 +259,16 @@ export class ModerationService {
       const redacted = dto.decision === 'redact' ? edited(subject, content, examined.redacted, dto.redacted) : examined.redacted;
       // Out of sight after a redaction or rejection: moderators keep the original until the retention period ends.
       const original = before.original ?? (dto.decision === 'approve' ? null : textsOf(content));
-      await this.items.recordDecision(tx.manager, id, { state: DECIDED[dto.decision], decision: dto.decision, by: auth.user.id, note: dto.note ?? null, findings, redacted, original });
-      await this.items.settleSiblings(tx.manager, before, DECIDED[dto.decision], auth.user.id);
-      await subject.applyDecision(tx, subjectId, dto.decision, redacted, auth.user.id);
+      await this.items.recordDecision(tx.manager, id, { state: DECIDED[dto.decision], decision: dto.decision, by: user.id, note: dto.note ?? null, findings, redacted, original });
+      await this.items.settleSiblings(tx.manager, before, DECIDED[dto.decision], user.id);
+      await subject.applyDecision(tx, subjectId, dto.decision, redacted, user.id);
       const row = (await this.items.get(id, tx.manager))!;
       const afterContent = await this.content(row, tx.manager);
       const after = present(row, afterContent, 'stored');
-      await this.items.audit(tx.manager, { itemId: id, actorId: auth.user.id, action: dto.decision, note: dto.note ?? null, before: present(before, content, 'stored'), after });
+      await this.items.audit(tx.manager, { itemId: id, actorId: user.id, action: dto.decision, note: dto.note ?? null, before: present(before, content, 'stored'), after });
       // A moderator's own redaction removes what the detector missed: from the copies stored so far too.
       if (dto.redacted) await this.items.scrubStoredCopies(tx.manager, before.subject_type, [subjectId], redacted, null);
-      await tx.record('moderation', 'moderation.item.updated', after, auth.user.id);
+      await tx.record('moderation', 'moderation.item.updated', after, user.id);
       return { item: present(row, afterContent, 'moderator') };
     });
   }

@@ -1,6 +1,6 @@
 import type { ModerationItem } from '@commons/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { prepared } from '../database/prepared';
+import { prepared, query } from '../database/prepared';
 import type { Tx } from '../realtime/outbox.service';
 
 export type SubjectType = ModerationItem['subjectType'];
@@ -55,7 +55,7 @@ export async function recentTexts(
   const { table, key, sender } = source;
   const texts = 'texts' in source ? source.texts : [source.text];
   const whole = `concat_ws(E'\\n', ${texts.map((c) => `nullif(e.${c}, '')`).join(', ')})`;
-  const rows: { id: string; text: string }[] = await db.query(
+  const rows = await query<{ id: string; text: string }>(db.manager,
     prepared(`SELECT s.id, e.text FROM ${table} s
      CROSS JOIN LATERAL (SELECT ${whole} AS text, e.created_at FROM ${table} e
                          WHERE e.${sender} = s.${sender} AND e.${key} = s.${key} AND e.id < s.id

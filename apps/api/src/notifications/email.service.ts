@@ -3,7 +3,7 @@ import type { NotificationPreferences, PreferencesInput } from '@commons/domain'
 import type { JobData } from '@commons/realtime';
 import { DatabaseService } from '../database/database.module';
 import { ENV, Env } from '../config/env';
-import type { AuthDto } from '../identity/auth.guard';
+import type { AuthUser } from '../auth/auth-user';
 import { MailService } from './mail.service';
 import type { NotificationRow } from './notifications.repository';
 import { PreferencesRepository } from './preferences.repository';
@@ -26,14 +26,14 @@ export class EmailService {
     return `${this.env.PUBLIC_ORIGIN}${row.url ?? '/notifications'}`;
   }
 
-  async preferences(auth: AuthDto): Promise<NotificationPreferences> {
-    const row = await this.prefs.get(auth.user.id);
+  async preferences(user: AuthUser): Promise<NotificationPreferences> {
+    const row = await this.prefs.get(user.id);
     return { email: row.email, emailAvailable: this.mail.enabled, lastDigestAt: row.last_digest_at?.toISOString() ?? null };
   }
 
-  async setPreferences(auth: AuthDto, dto: PreferencesInput) {
-    await this.prefs.set(auth.user.id, dto.email);
-    return this.preferences(auth);
+  async setPreferences(user: AuthUser, dto: PreferencesInput) {
+    await this.prefs.set(user.id, dto.email);
+    return this.preferences(user);
   }
 
   /** The link in every email, GET (a page saying so) or RFC 8058's POST: email off, no sign-in needed. */

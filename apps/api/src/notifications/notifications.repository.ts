@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DELETED_PASSWORD_HASH } from '@commons/domain';
-import { prepared } from '../database/prepared';
+import { prepared, query } from '../database/prepared';
 
 export interface NotificationRow {
   id: string;
@@ -30,7 +30,7 @@ export class NotificationRepository {
   /** Inserts those not already there (recipient + event is unique) and returns only the new ones. */
   async insertNew(manager: EntityManager, rows: NewNotification[]): Promise<NotificationRow[]> {
     if (!rows.length) return [];
-    return manager.query(
+    return query<NotificationRow>(manager,
       // Not to deleted accounts: a reply to their old message is no news to anyone.
       prepared(`INSERT INTO notifications (user_id, event_id, kind, title, url)
        SELECT r.* FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[]) AS r(user_id, event_id, kind, title, url)
@@ -62,7 +62,7 @@ export class NotificationRepository {
     messageId: number,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<{ title: string; threadAuthor: string; kind: string; parentAuthor: string | null } | null> {
-    const rows = await manager.query(
+    const rows = await query<{ title: string; author_id: string; kind: string; parent_author: string | null }>(manager,
       prepared(`SELECT t.title, t.author_id, t.kind, (SELECT author_id FROM messages WHERE id = $2) AS parent_author FROM threads t
        WHERE t.id = $1 AND EXISTS (SELECT 1 FROM messages WHERE id = $3 AND state = 'visible')`),
       [threadId, parentId, messageId],

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DatabaseService } from '../database/database.module';
 import type { JobData } from '@commons/realtime';
 import { topics } from '@commons/realtime';
-import type { AuthDto } from '../identity/auth.guard';
+import type { AuthUser } from '../auth/auth-user';
 import type { OutboxEvent } from '../realtime/outbox.event';
 import { OutboxService, Tx } from '../realtime/outbox.service';
 import { NewNotification, NotificationRepository, NotificationRow } from './notifications.repository';
@@ -59,20 +59,20 @@ export class NotificationsService {
     return count;
   }
 
-  async inbox(auth: AuthDto, query: { limit: number; before?: number }) {
+  async inbox(user: AuthUser, query: { limit: number; before?: number }) {
     // The seq, the page and the count from one snapshot. Read apart, a fan-out committing between them
     // was counted but not listed (or listed but not counted), and the client, which counts each event
     // after the seq unless the page listed it, then showed one unread too many (or too few).
     return this.db.transaction(async (manager) => {
-      const seq = await this.outbox.currentSeq(topics.user(auth.user.id), manager);
-      const rows = await this.notifications.inbox(auth.user.id, query.limit, query.before, manager);
-      const unread = await this.notifications.unreadCount(auth.user.id, manager);
+      const seq = await this.outbox.currentSeq(topics.user(user.id), manager);
+      const rows = await this.notifications.inbox(user.id, query.limit, query.before, manager);
+      const unread = await this.notifications.unreadCount(user.id, manager);
       return { items: rows.map(toNotification), unread, seq };
     }, 'REPEATABLE READ');
   }
 
-  async markRead(auth: AuthDto, dto: { ids?: number[] }) {
-    await this.notifications.markRead(auth.user.id, dto.ids);
-    return { unread: await this.notifications.unreadCount(auth.user.id) };
+  async markRead(user: AuthUser, dto: { ids?: number[] }) {
+    await this.notifications.markRead(user.id, dto.ids);
+    return { unread: await this.notifications.unreadCount(user.id) };
   }
 }

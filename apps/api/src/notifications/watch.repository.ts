@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { WatchLevel, WatchSubjectType } from '@commons/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { prepared } from '../database/prepared';
+import { prepared, query } from '../database/prepared';
 
 /**
  * Where a notification comes from: a thread (and with it the tool or initiative it is on), a tool, an
@@ -31,8 +31,8 @@ export class WatchRepository {
    * the tool. So muting a tool mutes its threads, unless a thread was chosen otherwise. A thread's tool
    * or initiative is looked up in the same statement (a fan-out per message runs this).
    */
-  async levels(ctx: WatchContext, manager: EntityManager | DataSource = this.db): Promise<Map<string, WatchLevel>> {
-    const rows: { user_id: string; level: WatchLevel }[] = await manager.query(
+  async levels(ctx: WatchContext, manager: EntityManager = this.db.manager): Promise<Map<string, WatchLevel>> {
+    const rows = await query<{ user_id: string; level: WatchLevel }>(manager,
       prepared(`WITH ctx AS (
          SELECT coalesce($2, (SELECT subject_id FROM threads WHERE id = $1::bigint AND subject_type = 'tool')) AS tool,
                 coalesce($3, (SELECT subject_id FROM threads WHERE id = $1::bigint AND subject_type = 'initiative')) AS initiative)

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Watch, WatchInput, WatchLevel, WatchParams, WatchSubjectType } from '@commons/domain';
 import { DatabaseService } from '../database/database.module';
-import type { AuthDto } from '../identity/auth.guard';
+import type { AuthUser } from '../auth/auth-user';
 import { InitiativesService } from '../initiatives/initiatives.service';
 import { WatchRepository, WatchRow } from './watch.repository';
 
@@ -28,31 +28,31 @@ export class WatchService {
     return subject;
   }
 
-  async list(auth: AuthDto): Promise<{ items: Watch[] }> {
-    const rows = await this.watches.forUser(auth.user.id);
+  async list(user: AuthUser): Promise<{ items: Watch[] }> {
+    const rows = await this.watches.forUser(user.id);
     const items = rows.map((r) => toWatch(r.subject_type, r.subject_id, r.title, r));
     items.sort((a, b) => a.subjectType.localeCompare(b.subjectType) || a.title.localeCompare(b.title));
     return { items };
   }
 
-  async get(auth: AuthDto, params: WatchParams): Promise<Watch> {
+  async get(user: AuthUser, params: WatchParams): Promise<Watch> {
     const { title } = await this.subject(params);
-    const [row] = await this.watches.forUser(auth.user.id, { type: params.subjectType, id: params.subjectId });
+    const [row] = await this.watches.forUser(user.id, { type: params.subjectType, id: params.subjectId });
     return toWatch(params.subjectType, params.subjectId, title, row);
   }
 
-  async set(auth: AuthDto, params: WatchParams, { level }: WatchInput): Promise<Watch> {
+  async set(user: AuthUser, params: WatchParams, { level }: WatchInput): Promise<Watch> {
     const { title } = await this.subject(params);
     const { subjectType: type, subjectId: id } = params;
     if (type === 'initiative') {
       // Through the follow route's own code, so the follower count everyone sees stays live.
-      await this.initiatives.follow(auth, id, level === 'watching');
-      await this.store(auth.user.id, type, id, level === 'muted' ? 'muted' : null);
+      await this.initiatives.follow(user, id, level === 'watching');
+      await this.store(user.id, type, id, level === 'muted' ? 'muted' : null);
     } else {
       // Kept even when normal: it overrides the author's or maintainer's default of watching.
-      await this.store(auth.user.id, type, id, level);
+      await this.store(user.id, type, id, level);
     }
-    const [row] = await this.watches.forUser(auth.user.id, { type, id });
+    const [row] = await this.watches.forUser(user.id, { type, id });
     return toWatch(type, id, title, row);
   }
 

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { PoolClient, QueryConfig } from 'pg';
+import type { PoolClient } from 'pg';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { EventPayload, EventPayloads, EventType, Topic } from '@commons/realtime';
 import { DatabaseService } from '../database/database.module';
-import { prepared } from '../database/prepared';
+import { prepared, query } from '../database/prepared';
 import { fromRow, OUTBOX_COLUMNS, OutboxEvent, OutboxRow } from './outbox.event';
 import { RelayService } from './relay.service';
 
@@ -69,10 +69,7 @@ export class Tx {
   async record<T extends EventType>(topic: Topic, type: T, payload: EventPayload<T>, actorId: string | null = null): Promise<OutboxEvent> {
     // A payload that breaks the catalogue is a bug: fail the write rather than send clients garbage.
     const checked = EventPayloads[type].parse(payload);
-    const [row] = (await this.manager.query(
-      prepared(sequencedAfterCommit(topic) ? RECORD_UNNUMBERED : RECORD_NUMBERED),
-      [topic, type, JSON.stringify(checked), actorId],
-    )) as Inserted[];
+    const [row] = await query<Inserted>(this.manager, prepared(sequencedAfterCommit(topic) ? RECORD_UNNUMBERED : RECORD_NUMBERED), [topic, type, JSON.stringify(checked), actorId]);
     const event = fromRow({ ...row, type, payload: checked, actor_id: actorId });
     this.recorded.push(event);
     return event;
@@ -101,8 +98,8 @@ export class Tx {
     if (!this.atCommit.length) return Promise.resolve();
     if (!this.client) throw new Error('recordAtCommit needs the transaction of OutboxService.transaction');
     const { sorted, values } = many(this.atCommit.splice(0));
-    const statement = prepared(RECORD_MANY) as unknown as QueryConfig;
-    return this.client.query<Inserted>({ ...statement, values }).then(
+    const { name, text } = prepared(RECORD_MANY);
+    return this.client.query<Inserted>({ name, text, values }).then(
       (result) => this.took(sorted, result.rows),
       (error: Error) => Promise.reject(new QueryFailedError(RECORD_MANY, values, error)),
     );
@@ -165,13 +162,13 @@ export class OutboxService {
   }
 
   async currentSeqs(topics: Topic[], manager: EntityManager = this.dataSource.manager): Promise<Map<Topic, number>> {
-    const rows: { topic: Topic; seq: string }[] = await manager.query(prepared(`SELECT topic, seq FROM topic_seqs WHERE topic = ANY($1)`), [topics]);
+    const rows = await query<{ topic: Topic; seq: string }>(manager, prepared(`SELECT topic, seq FROM topic_seqs WHERE topic = ANY($1)`), [topics]);
     return new Map(rows.map((r) => [r.topic, Number(r.seq)]));
   }
 
   /** Events on `topic` with afterSeq < seq <= uptoSeq, in order, at most `limit` (never an unnumbered one). */
   async range(topic: Topic, afterSeq: number, uptoSeq: number, limit = 500): Promise<OutboxEvent[]> {
-    const rows = await this.dataSource.query(
+    const rows = await query<OutboxRow>(this.dataSource.manager,
       prepared(RANGE),
       [topic, afterSeq, uptoSeq, limit],
     );
@@ -184,7 +181,7 @@ export class OutboxService {
 
   /** In id order; those that do not exist are left out. */
   async getMany(ids: number[], manager: EntityManager = this.dataSource.manager): Promise<OutboxEvent[]> {
-    const rows = await manager.query(prepared(GET), [ids]);
+    const rows = await query<OutboxRow>(manager, prepared(GET), [ids]);
     return rows.map(fromRow);
   }
 }

@@ -1,7 +1,4 @@
-import { Global, Module } from '@nestjs/common';
-import { IdentityModule } from '../identity/identity.module';
-import { JobsController } from '../jobs/jobs.controller';
-import { JobsService } from '../jobs/jobs.service';
+import type { Feature } from '../common/feature';
 import { DeliveryService } from './delivery.service';
 import { OutboxService } from './outbox.service';
 import { PresenceService } from './presence.service';
@@ -9,11 +6,8 @@ import { RealtimeGateway } from './realtime.gateway';
 import { RealtimeService } from './realtime.service';
 import { RelayService } from './relay.service';
 
-/** Writing events (outbox → relay → Redis, BullMQ): needed by both processes. */
-@Global()
-@Module({ providers: [OutboxService, RelayService, JobsService], exports: [OutboxService, RelayService, JobsService] })
-export class OutboxModule {}
-
-/** The socket.io gateway and the admin view of jobs: API process only. */
-@Module({ imports: [IdentityModule], controllers: [JobsController], providers: [RealtimeGateway, RealtimeService, DeliveryService, PresenceService], exports: [RealtimeService, PresenceService] })
-export class GatewayModule {}
+/** Writing events (outbox → relay → Redis, BullMQ) in both processes; the socket.io gateway in the API. */
+export const realtimeFeature: Feature = {
+  providers: [OutboxService, RelayService],
+  api: [RealtimeGateway, RealtimeService, DeliveryService, PresenceService],
+};

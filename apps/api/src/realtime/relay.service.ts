@@ -5,9 +5,9 @@ import type { EventEnvelope, Topic } from '@commons/realtime';
 import { ENV, Env } from '../config/env';
 import { DatabaseService } from '../database/database.module';
 import { JobsService } from '../jobs/jobs.service';
-import { prepared } from '../database/prepared';
+import { prepared, query } from '../database/prepared';
 import { impliedJobs } from './implied-jobs';
-import { fromRow, OUTBOX_COLUMNS, OutboxEvent, toEnvelope } from './outbox.event';
+import { fromRow, OUTBOX_COLUMNS, OutboxEvent, OutboxRow, toEnvelope } from './outbox.event';
 
 /** At most this many events numbered per transaction (a backlog takes several). */
 const NUMBER_BATCH = 5000;
@@ -101,7 +101,8 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
         const batch = this.unmarked;
         this.unmarked = [];
         this.marking = false;
-        return this.dataSource.query(prepared(`UPDATE outbox SET published_at = now() WHERE id = ANY($1) AND published_at IS NULL`), [batch]);
+        // One statement per window, not per publish: not worth a prepared statement.
+        return this.dataSource.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1) AND published_at IS NULL`, [batch]);
       })
       .catch((error: Error) => this.logger.warn(`marking events published failed, the sweeper will send them again: ${error.message}`))
       .finally(() => this.inFlight.delete(done));
@@ -182,7 +183,7 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
   private async sweepOnce(graceMs: number): Promise<number> {
     try {
       // Events a crash left unnumbered (their writer's relay never ran): number and publish them first.
-      const stale = await this.dataSource.query(
+      const stale = await query<{ topic: Topic }>(this.dataSource.manager,
         prepared(`SELECT DISTINCT topic FROM outbox WHERE seq IS NULL AND created_at < now() - make_interval(secs => $1)`),
         [graceMs / 1000],
       );
@@ -191,7 +192,7 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
       // than the grace after its insert can still be sent here and by its numbering relay: instances drop
       // the repeat by seq and BullMQ the repeated job id.)
       return await this.db.transaction(async (manager) => {
-        const rows = await manager.query(
+        const rows = await query<OutboxRow>(manager,
           prepared(`SELECT ${OUTBOX_COLUMNS} FROM outbox
            WHERE published_at IS NULL AND seq IS NOT NULL AND created_at < now() - make_interval(secs => $1)
            ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED`),

@@ -9,9 +9,9 @@ import { ToolsService } from '../tools/tools.service';
 import { MessagesService } from '../discussions/messages.service';
 import { ThreadsService } from '../discussions/threads.service';
 import { FeedbackService } from '../feedback/feedback.service';
-import type { AuthDto } from '../identity/auth.guard';
+import type { AuthUser } from '../auth/auth-user';
 import { InitiativesService } from '../initiatives/initiatives.service';
-import { UserRepository } from '../identity/identity.repositories';
+import { toAuthUser, UserRepository } from '../identity/identity.repositories';
 import { OutboxService } from '../realtime/outbox.service';
 
 /** Shared by every demo account; README lists them. Demo data is never loaded unless SEED_DEMO=true. */
@@ -103,15 +103,15 @@ export class DemoSeeder {
     const [admin, maintainer, leader, member] = await Promise.all(
       ['admin@demo.commons.local', 'maintainer@demo.commons.local', 'leader@demo.commons.local', 'member@demo.commons.local'].map((e) => this.as(e)),
     );
-    for (const slug of ['903-validator', 'cin-census-validator']) await this.tools.setMaintainer(admin, slug, maintainer.user.id, true);
-    const adoptions: [AuthDto, string, AdoptionStatus][] = [
+    for (const slug of ['903-validator', 'cin-census-validator']) await this.tools.setMaintainer(admin, slug, maintainer.id, true);
+    const adoptions: [AuthUser, string, AdoptionStatus][] = [
       [member, '903-validator', 'uses'],
       [maintainer, '903-validator', 'uses'],
       [leader, '903-validator', 'pilots'],
       [admin, 'cin-census-validator', 'uses'],
       [member, 'cin-census-validator', 'interested'],
     ];
-    for (const [who, slug, status] of adoptions) await this.adoption.record(who, slug, who.user.organisationId!, status);
+    for (const [who, slug, status] of adoptions) await this.adoption.record(who, slug, who.organisationId!, status);
     await this.tools.propose(leader, {
       slug: proposed,
       name: 'Regional adoption dashboard',
@@ -173,7 +173,7 @@ export class DemoSeeder {
       toolSlugs: ['903-validator', 'cin-census-validator'],
     });
     await this.initiatives.update(leader, rules, { status: 'active' });
-    await this.initiatives.setLeader(leader, rules, maintainer.user.id, true);
+    await this.initiatives.setLeader(leader, rules, maintainer.id, true);
     for (const [title, months] of [['Collect rule changes from the DfE guidance', 0.5], ['Release candidates for testing by authorities', 2], ['Final release', 4]] as const) {
       await this.initiatives.addMilestone(leader, rules, { title, dueDate: date(months) });
     }
@@ -192,8 +192,7 @@ export class DemoSeeder {
   }
 
   /** Acting as a demo user, as a request from them would. */
-  private async as(email: string): Promise<AuthDto> {
-    const user = (await this.users.getByEmail(email))!;
-    return { user, session: null as unknown as AuthDto['session'] };
+  private async as(email: string): Promise<AuthUser> {
+    return toAuthUser((await this.users.getByEmail(email))!);
   }
 }

@@ -1,7 +1,7 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { AdoptionStatus, AdoptionSummary } from '@commons/domain';
 import { topics } from '@commons/realtime';
-import type { AuthDto } from '../identity/auth.guard';
+import type { AuthUser } from '../auth/auth-user';
 import { OutboxService } from '../realtime/outbox.service';
 import { toAdoption, toSummary } from './tools.mappers';
 import { ToolRepository } from './tools.repository';
@@ -30,22 +30,22 @@ export class AdoptionService {
   }
 
   /** Only a member of that authority (or an admin) speaks for it. */
-  async record(auth: AuthDto, slug: string, organisationId: number, status: AdoptionStatus) {
+  async record(user: AuthUser, slug: string, organisationId: number, status: AdoptionStatus) {
     const tool = await this.catalogue.find(slug);
     const organisation = await this.tools.organisation(organisationId);
     if (!organisation) throw new NotFoundException('No such organisation');
-    if (auth.user.organisationId !== organisationId && !isAdmin(auth)) {
+    if (user.organisationId !== organisationId && !isAdmin(user)) {
       throw new ForbiddenException(`Only members of ${organisation.name} can record its use of a tool`);
     }
     if (organisation.kind !== 'local_authority') {
       throw new BadRequestException({ message: 'Check organisationId', fields: { organisationId: 'Only local authorities record adoption' } });
     }
     const adoption = await this.outbox.transaction(async (tx) => {
-      await this.tools.upsertAdoption(tx.manager, tool.id, organisationId, status, auth.user.id);
+      await this.tools.upsertAdoption(tx.manager, tool.id, organisationId, status, user.id);
       const row = (await this.tools.adoptions(tool.id, tx.manager)).find((a) => a.organisation_id === organisationId)!;
       const usedBy = Number((await this.tools.bySlug(slug, tx.manager))!.used_by);
       const recorded = toAdoption(row);
-      await tx.record(topics.tool(slug), 'tool.adoption.changed', { ...recorded, slug, usedBy }, auth.user.id);
+      await tx.record(topics.tool(slug), 'tool.adoption.changed', { ...recorded, slug, usedBy }, user.id);
       return { ...recorded, usedBy };
     });
     return { adoption };

@@ -2,7 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { lineDiff, type DesignSection, type NewSection, type Revision, type SectionEdit } from '@commons/domain';
 import { topics } from '@commons/realtime';
 import { refusePersonalData } from '../common/personal-data';
-import type { AuthDto } from '../identity/auth.guard';
+import type { AuthUser } from '../auth/auth-user';
 import { OutboxService } from '../realtime/outbox.service';
 import { DesignRepository, RevisionRow, SectionRow } from './design.repository';
 import { person } from './tools.mappers';
@@ -40,30 +40,30 @@ export class DesignService {
     return { slug, sections: (await this.design.sections(tool.id)).map(toSection) };
   }
 
-  async save(auth: AuthDto, slug: string, key: string, edit: SectionEdit) {
+  async save(user: AuthUser, slug: string, key: string, edit: SectionEdit) {
     refusePersonalData({ body: edit.body });
     const tool = await this.catalogue.find(slug);
     if (!(await this.design.section(tool.id, key))) throw new NotFoundException(`${tool.name} has no design section ${key}`);
     const section = await this.outbox.transaction(async (tx) => {
-      const revision = await this.design.save(tx.manager, tool.id, key, edit.body, edit.baseRevision, auth.user.id);
+      const revision = await this.design.save(tx.manager, tool.id, key, edit.body, edit.baseRevision, user.id);
       const current = toSection((await this.design.section(tool.id, key, tx.manager))!);
       if (revision === null) throw new StaleRevision(current);
-      await tx.record(topics.tool(slug), 'tool.design.section.updated', { ...current, slug }, auth.user.id);
+      await tx.record(topics.tool(slug), 'tool.design.section.updated', { ...current, slug }, user.id);
       return current;
     });
     return { section };
   }
 
-  async add(auth: AuthDto, slug: string, dto: NewSection) {
+  async add(user: AuthUser, slug: string, dto: NewSection) {
     refusePersonalData({ title: dto.title });
     const tool = await this.catalogue.find(slug);
-    await this.catalogue.assertMaintainer(auth, tool);
+    await this.catalogue.assertMaintainer(user, tool);
     const section = await this.outbox.transaction(async (tx) => {
       if (!(await this.design.add(tx.manager, tool.id, dto.key, dto.title))) {
         throw new ConflictException({ message: `There is a section ${dto.key} already`, fields: { key: 'This section exists already' } });
       }
       const added = toSection((await this.design.section(tool.id, dto.key, tx.manager))!);
-      await tx.record(topics.tool(slug), 'tool.design.section.updated', { ...added, slug }, auth.user.id);
+      await tx.record(topics.tool(slug), 'tool.design.section.updated', { ...added, slug }, user.id);
       return added;
     });
     return { section };

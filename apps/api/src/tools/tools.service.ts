@@ -4,14 +4,14 @@ import { DEFAULT_DESIGN_SECTIONS, ReleaseInput, Slug, slugify, ToolInput, ToolPa
 import { topics } from '@commons/realtime';
 import type { z } from 'zod';
 import { refusePersonalData } from '../common/personal-data';
-import type { AuthDto } from '../identity/auth.guard';
+import type { AuthUser } from '../auth/auth-user';
 import { OutboxService } from '../realtime/outbox.service';
 import { DesignRepository } from './design.repository';
 import { byVersion, toRelease, toSummary, toTool } from './tools.mappers';
 import { ToolFields, ToolRepository, ToolRow } from './tools.repository';
 
-export const isAdmin = (auth: AuthDto | null) => !!auth?.user.roles.includes('admin');
-const who = (auth: AuthDto) => ({ id: auth.user.id, displayName: auth.user.displayName });
+export const isAdmin = (user: AuthUser | null) => !!user?.roles.includes('admin');
+const who = (user: AuthUser) => ({ id: user.id, displayName: user.displayName });
 
 /** Everything a member writes about a tool; shown to everyone at once, so checked before it is stored. */
 const toolTexts = (dto: Partial<z.output<typeof ToolInput>>) => ({
@@ -53,13 +53,13 @@ export class ToolsService {
   }
 
   /** Maintainers and admins may change a tool; everyone else gets 403. */
-  async assertMaintainer(auth: AuthDto, tool: ToolRow) {
-    if (isAdmin(auth) || (await this.tools.isMaintainer(tool.id, auth.user.id))) return;
+  async assertMaintainer(user: AuthUser, tool: ToolRow) {
+    if (isAdmin(user) || (await this.tools.isMaintainer(tool.id, user.id))) return;
     throw new ForbiddenException(`Only maintainers of ${tool.name} or admins can do this`);
   }
 
   /** Any member may propose a tool: it starts as proposed, with them as its maintainer and an empty design document. */
-  async propose(auth: AuthDto, dto: z.output<typeof ToolInput>) {
+  async propose(user: AuthUser, dto: z.output<typeof ToolInput>) {
     refusePersonalData(toolTexts(dto));
     const slug = dto.slug ?? slugify(dto.name);
     if (!Slug.safeParse(slug).success) throw new BadRequestException({ message: 'Check slug', fields: { slug: 'Give the tool a slug: lower-case letters, digits and hyphens' } });
@@ -77,51 +77,51 @@ export class ToolsService {
       originOrganisationId: dto.originOrganisationId ?? null,
     };
     const tool = await this.outbox.transaction(async (tx) => {
-      const id = await this.tools.insert(tx.manager, slug, fields, auth.user.id);
+      const id = await this.tools.insert(tx.manager, slug, fields, user.id);
       if (id === null) throw new ConflictException({ message: `A tool called ${slug} exists already`, fields: { slug: 'This slug is taken: choose another' } });
-      const at = await this.tools.recordStage(tx.manager, id, null, 'proposed', auth.user.id);
-      await this.tools.addMaintainer(tx.manager, id, auth.user.id, auth.user.id);
+      const at = await this.tools.recordStage(tx.manager, id, null, 'proposed', user.id);
+      await this.tools.addMaintainer(tx.manager, id, user.id, user.id);
       await this.design.insertDefaults(tx.manager, id, DEFAULT_DESIGN_SECTIONS);
       const row = (await this.tools.bySlug(slug, tx.manager))!;
-      await tx.record(topics.catalogue, 'tool.created', toSummary(row), auth.user.id);
-      await tx.record(topics.catalogue, 'tool.stage.changed', { slug, from: null, to: 'proposed', by: who(auth), at: at.toISOString() }, auth.user.id);
+      await tx.record(topics.catalogue, 'tool.created', toSummary(row), user.id);
+      await tx.record(topics.catalogue, 'tool.stage.changed', { slug, from: null, to: 'proposed', by: who(user), at: at.toISOString() }, user.id);
       return this.full(row, tx.manager);
     });
     return { tool };
   }
 
   /** Maintainers and admins edit; a stage move is kept in the history and announced on the catalogue too. */
-  async update(auth: AuthDto, slug: string, dto: z.output<typeof ToolPatch>) {
+  async update(user: AuthUser, slug: string, dto: z.output<typeof ToolPatch>) {
     refusePersonalData(toolTexts(dto));
-    await this.assertMaintainer(auth, await this.find(slug));
+    await this.assertMaintainer(user, await this.find(slug));
     await this.assertOrganisation(dto.originOrganisationId);
     const changes = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) as Partial<ToolFields>;
     const tool = await this.outbox.transaction(async (tx) => {
       const locked = (await this.tools.lock(tx.manager, slug))!;
       await this.tools.update(tx.manager, locked.id, changes);
       if (changes.stage && changes.stage !== locked.stage) {
-        const at = await this.tools.recordStage(tx.manager, locked.id, locked.stage, changes.stage, auth.user.id);
-        const move = { slug, from: locked.stage, to: changes.stage, by: who(auth), at: at.toISOString() };
-        await tx.record(topics.tool(slug), 'tool.stage.changed', move, auth.user.id);
-        await tx.record(topics.catalogue, 'tool.stage.changed', move, auth.user.id);
+        const at = await this.tools.recordStage(tx.manager, locked.id, locked.stage, changes.stage, user.id);
+        const move = { slug, from: locked.stage, to: changes.stage, by: who(user), at: at.toISOString() };
+        await tx.record(topics.tool(slug), 'tool.stage.changed', move, user.id);
+        await tx.record(topics.catalogue, 'tool.stage.changed', move, user.id);
       }
       const row = (await this.tools.bySlug(slug, tx.manager))!;
       const updated = await this.full(row, tx.manager);
-      await tx.record(topics.tool(slug), 'tool.updated', updated, auth.user.id);
-      await tx.record(topics.catalogue, 'tool.summary.updated', toSummary(row), auth.user.id);
+      await tx.record(topics.tool(slug), 'tool.updated', updated, user.id);
+      await tx.record(topics.catalogue, 'tool.summary.updated', toSummary(row), user.id);
       return updated;
     });
     return { tool };
   }
 
-  async setMaintainer(auth: AuthDto, slug: string, userId: string, add: boolean) {
+  async setMaintainer(user: AuthUser, slug: string, userId: string, add: boolean) {
     const tool = await this.find(slug);
     if (add && !(await this.tools.userExists(userId))) throw new NotFoundException('No such user');
     const maintainers = await this.outbox.transaction(async (tx) => {
-      if (add) await this.tools.addMaintainer(tx.manager, tool.id, userId, auth.user.id);
+      if (add) await this.tools.addMaintainer(tx.manager, tool.id, userId, user.id);
       else await this.tools.removeMaintainer(tx.manager, tool.id, userId);
       const list = (await this.tools.maintainers(tool.id, tx.manager)).map((m) => ({ id: m.id, displayName: m.display_name }));
-      await tx.record(topics.tool(slug), 'tool.maintainers.changed', { slug, maintainers: list }, auth.user.id);
+      await tx.record(topics.tool(slug), 'tool.maintainers.changed', { slug, maintainers: list }, user.id);
       return list;
     });
     return { maintainers };
@@ -132,15 +132,15 @@ export class ToolsService {
     return { items: (await this.tools.releases(tool.id)).map(toRelease).sort(byVersion) };
   }
 
-  async publish(auth: AuthDto, slug: string, dto: z.output<typeof ReleaseInput>) {
+  async publish(user: AuthUser, slug: string, dto: z.output<typeof ReleaseInput>) {
     refusePersonalData({ version: dto.version, notes: dto.notes });
     const tool = await this.find(slug);
-    await this.assertMaintainer(auth, tool);
+    await this.assertMaintainer(user, tool);
     const release = await this.outbox.transaction(async (tx) => {
-      const id = await this.tools.insertRelease(tx.manager, tool.id, dto, auth.user.id);
+      const id = await this.tools.insertRelease(tx.manager, tool.id, dto, user.id);
       if (id === null) throw new ConflictException({ message: `Version ${dto.version} was released already`, fields: { version: 'This version exists already' } });
       const published = toRelease((await this.tools.releases(tool.id, tx.manager)).find((r) => r.id === id)!);
-      await tx.record(topics.tool(slug), 'tool.release.published', { ...published, slug }, auth.user.id);
+      await tx.record(topics.tool(slug), 'tool.release.published', { ...published, slug }, user.id);
       return published;
     });
     return { release };

@@ -3,15 +3,10 @@ import { Reflector } from '@nestjs/core';
 import { ApiCookieAuth } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { GlobalRole } from '@commons/domain';
-import { AuthService, SESSION_COOKIE } from './auth.service';
-import type { SessionEntity, UserEntity } from './identity.entities';
+import { AuthSession, SESSION_COOKIE } from './auth-user';
+import { AuthService } from './auth.service';
 
-export interface AuthDto {
-  user: UserEntity;
-  session: SessionEntity;
-}
-
-type AuthedRequest = FastifyRequest & { auth?: AuthDto | null };
+type AuthedRequest = FastifyRequest & { auth?: AuthSession | null };
 
 interface AuthenticatedOptions {
   /** Any one of these global roles is enough. */
@@ -24,8 +19,11 @@ const AUTHENTICATED = 'commons:authenticated';
 export const Authenticated = (options: AuthenticatedOptions = {}) =>
   applyDecorators(SetMetadata(AUTHENTICATED, options), ApiCookieAuth(SESSION_COOKIE));
 
-/** The signed-in user and session: always set on @Authenticated routes, null-able elsewhere. */
+/** The signed-in user and session: always set on @Authenticated routes, null elsewhere when signed out. */
 export const Auth = createParamDecorator((_: unknown, ctx: ExecutionContext) => ctx.switchToHttp().getRequest<AuthedRequest>().auth ?? null);
+
+/** The signed-in user alone: always set on @Authenticated routes, null elsewhere when signed out. */
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext) => ctx.switchToHttp().getRequest<AuthedRequest>().auth?.user ?? null);
 
 @Injectable()
 export class AuthGuard implements CanActivate {

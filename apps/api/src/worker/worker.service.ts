@@ -6,7 +6,7 @@ import { ENV, Env } from '../config/env';
 import { CHECK_BATCH, ModerationService } from '../moderation/moderation.service';
 import { EmailService } from '../notifications/email.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { bullPrefix, JobsService } from './jobs.service';
+import { bullPrefix, JobsService } from '../jobs/jobs.service';
 
 type Handlers = { [Q in QueueName]: { [N in JobName<Q>]: (data: JobData<Q, N>) => Promise<unknown> } };
 

@@ -1,0 +1,23 @@
+import type { GlobalRole, User } from '@commons/domain';
+
+export const SESSION_COOKIE = 'commons_session';
+
+/** Who is signed in, as every service sees them: never the password hash. */
+export interface AuthUser {
+  id: string;
+  email: string;
+  displayName: string;
+  organisationId: number | null;
+  roles: GlobalRole[];
+  createdAt: Date;
+}
+
+/** A signed-in request or socket: the person and the session their cookie names. */
+export interface AuthSession {
+  user: AuthUser;
+  session: { id: string; expiresAt: Date };
+}
+
+export function toUser(u: AuthUser): User {
+  return { id: u.id, email: u.email, displayName: u.displayName, organisationId: u.organisationId, roles: u.roles, createdAt: u.createdAt.toISOString() };
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, Delete, Get, Header, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { AuthUser } from '../auth/auth-user';
+import { Authenticated, CurrentUser } from '../auth/auth.guard';
+import { AccountService } from './account.service';
+import { DeleteAccountDto } from './dto';
+import { clearSessionCookie } from './session-cookie';
+
+/** The caller's own account: log out everywhere, UK GDPR export and erasure. */
+@ApiTags('account')
+@Controller()
+export class AccountController {
+  constructor(private readonly service: AccountService) {}
+
+  @Post('auth/logout-all')
+  @HttpCode(204)
+  @Authenticated()
+  async logoutAll(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: FastifyReply) {
+    await this.service.logoutAll(user);
+    clearSessionCookie(reply);
+  }
+
+  @Get('me/export')
+  @Authenticated()
+  @Header('cache-control', 'no-store')
+  export(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: FastifyReply) {
+    reply.header('content-disposition', `attachment; filename="commons-export-${user.id}.json"`);
+    return this.service.export(user);
+  }
+
+  @Delete('me')
+  @HttpCode(204)
+  @Authenticated()
+  async delete(@CurrentUser() user: AuthUser, @Body() dto: DeleteAccountDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    await this.service.delete(user, dto);
+    clearSessionCookie(reply);
+  }
+}
