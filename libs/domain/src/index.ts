@@ -8,3 +8,4 @@ export * from './markdown';
 export * from './moderation';
 export * from './initiatives';
 export * from './notifications';
+export * from './personal-data-text';

@@ -1,23 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { detectPersonalData } from '@commons/domain';
-
-/** How each kind reads in "This looks like personal data (…)". Kinds not listed read as "personal data (a name)". */
-const PHRASES: Record<string, string> = {
-  nhs_number: 'an NHS number',
-  upn: 'a unique pupil number (UPN)',
-  ni_number: 'a National Insurance number',
-  postcode: 'a postcode',
-  address: 'an address',
-  email: 'an email address',
-  phone: 'a phone number',
-  social_handle: 'a social media handle',
-  date_of_birth: 'a date of birth',
-  local_id: 'a case system id',
-  name: 'a name',
-};
-
-const phrase = (kind: string) => PHRASES[kind] ?? `a ${kind.replace(/_/g, ' ')}`;
-const list = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+import { detectPersonalData, listInWords, personalDataRefusal } from '@commons/domain';
 
 /** A field's value as a service receives it: text, a list of texts (tags), or absent. */
 export type CheckedValue = string | readonly string[] | null | undefined;
@@ -28,7 +10,7 @@ export function personalDataFields(fields: Record<string, CheckedValue>): Record
   for (const [field, value] of Object.entries(fields)) {
     const texts = value == null ? [] : typeof value === 'string' ? [value] : value;
     const kinds = [...new Set(texts.flatMap((t) => detectPersonalData(t).map((f) => f.kind)))];
-    if (kinds.length) found[field] = `This looks like personal data (${list(kinds.map(phrase))}). Remove it before saving.`;
+    if (kinds.length) found[field] = personalDataRefusal(kinds);
   }
   return found;
 }
@@ -42,5 +24,5 @@ export function refusePersonalData(fields: Record<string, CheckedValue>): void {
   const found = personalDataFields(fields);
   const names = Object.keys(found);
   if (names.length === 0) return;
-  throw new BadRequestException({ message: `This looks like personal data: remove it from ${list(names)} before saving`, fields: found });
+  throw new BadRequestException({ message: `This looks like personal data: remove it from ${listInWords(names)} before saving`, fields: found });
 }

@@ -1,7 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import type { ModerationItem, ModerationOriginal } from '@commons/domain';
 import { api } from '../../api';
-import { kindLabel } from '../../personalData';
+import { kindLabel, type ModerationItem, type ModerationOriginal } from '@commons/domain';
 
 type Findings = ModerationItem['findings'];
 
