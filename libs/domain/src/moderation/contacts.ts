@@ -61,11 +61,15 @@ const NOT_HANDLES = new Set(['and', 'the', 'for', 'was', 'with', 'but', 'are', '
 const AT_HANDLE = /(?<![\p{L}\p{N}._@/])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\p{L}\p{N}_@]|\.[A-Za-z0-9])/gu;
 const PLATFORM_NEAR = new RegExp(`(?<![\\p{L}])(?:${PLATFORM.replace('|x)', ')')}|twitter/x|handles?|social media)(?![\\p{L}])`, 'iu');
 
+const DECORATOR = /^\s*@[A-Za-z_][\w.]*(?:\(.*\))?\s*$/;
+
 export function findSocialHandles(text: string): Finding[] {
   const out: Finding[] = [];
   for (const m of text.matchAll(AT_HANDLE)) {
     // The end of an email address whose start was cut off ("…}@example.org") is a domain, not a handle.
     if (/\.(?:com|org|net|uk|gov|io|co|edu|invalid|local|info)$/i.test(m[1])) continue;
+    // A code decorator on its own line ("@pytest.fixture", "@app.get('/x')", "@dataclass") is no handle.
+    if (DECORATOR.test(text.slice(m.index - (m.index - text.lastIndexOf('\n', m.index) - 1), text.indexOf('\n', m.index) < 0 ? text.length : text.indexOf('\n', m.index)))) continue;
     const shaped = /[0-9_.]/.test(m[1]);
     const around = text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40);
     if (shaped || PLATFORM_NEAR.test(around)) out.push(finding(text, 'social_handle', m.index, m.index + m[0].length, shaped ? 'high' : 'medium'));

@@ -8,11 +8,11 @@ import type { Finding } from './types';
 
 /** Birth words, prose and code alike ("d.o.b.", "child_dob", "PersonBirthDate", "DateOfBirth"). */
 const BIRTH_CUE =
-  /(?<![\p{L}])(?:born|dobs?|d\.\s?o\.\s?b\.?|date[\s_-]*of[\s_-]*birth|birth[\s_-]*dates?|birthdays?|b\.(?=\s?[0-9(]))(?!\p{L})|(?<=\p{Ll})(?:Dob|DOB|BirthDate|Birthdate|DateOfBirth)(?!\p{Ll})/giu;
+  /(?<![\p{L}])(?:born|dobs?|edd|d\.\s?o\.\s?b\.?|date[\s_-]*of[\s_-]*birth|birth[\s_-]*dates?|birthdays?|b\.(?=\s?[0-9(]))(?!\p{L})|(?<=\p{Ll})(?:Dob|DOB|BirthDate|Birthdate|DateOfBirth)(?!\p{Ll})/giu;
 /** Between a birth word and its date there is no sentence break… */
 const SENTENCE_BREAK = /[;!?\n]|\.(?:\s|$)/;
 /** …and no range word: "children born between 01/09/2015 and 31/08/2016" is a cohort, not a person. */
-const RANGE_WORD = /\b(?:release|releases|version|v[0-9]|launch(?:ed)?|calculation|calc|logic|rule|between|after|before|since|until|till|prior|later|earlier|than|must|should|range|valid|earliest|latest|cutoff|cut-off)\b|[<>]/i;
+const RANGE_WORD = /\b(?:release|releases|version|v[0-9]|launch(?:ed)?|calculation|calc|logic|rule|between|after|before|since|until|till|prior|later|earlier|than|must|should|range|valid|earliest|latest|cutoff|cut-off|started|ended|episode|meeting|deadline|submitted)\b|[<>]/i;
 
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -77,6 +77,15 @@ function inContext(text: string, date: Span, cues: Span[], strongOnly: boolean):
   });
 }
 
+/** Stand-in dates: 01/01/1900, 01/01/1970 and 01/01/2000 always; any other 1 January beside a word saying so. */
+const PLACEHOLDER_CUE = /\b(?:default|placeholder|dummy|sample|synthetic|test|fake|example|made[- ]up|sentinel|unknown|bloggs|doe)\b/i;
+function isPlaceholderDate(text: string, date: Span, [day, month, year]: [string, string, string]): boolean {
+  if (Number(day) !== 1 || !(Number(month) === 1 || /^jan/i.test(month))) return false;
+  if (/^(?:1970|2000)$/.test(year)) return true;
+  // Only a word before it: "DOB 1/1/2013 – a default date?" still needs a person to look.
+  return PLACEHOLDER_CUE.test(text.slice(Math.max(0, date.start - 80), date.start).split(/[.!?\n]/).pop()!);
+}
+
 export function findDatesOfBirth(text: string): Finding[] {
   const out: Finding[] = [];
   const cues = [...text.matchAll(BIRTH_CUE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
@@ -85,8 +94,28 @@ export function findDatesOfBirth(text: string): Finding[] {
     for (const m of text.matchAll(re)) {
       if (!isRealDate(...parts(m))) continue;
       const date = { start: m.index, end: m.index + m[0].length };
+      if (isPlaceholderDate(text, date, parts(m))) continue;
       if (out.some((f) => f.start <= date.start && f.end >= date.end)) continue;
       if (inContext(text, date, cues, strongCueOnly ?? false)) out.push(finding(text, 'date_of_birth', date.start, date.end, 'high'));
+    }
+  }
+  return out;
+}
+
+/** After a child's name, with only a separator between: "Kai Walsh, 15/12/2009", "J.S. (07/03/2019)", "| Kiyan Dhillon | 2008-05-05 |". */
+const AFTER_NAME_GAP = /^\s*(?:[,|(\t;]|-)\s*(?:(?:dob|d\.o\.b\.?|born|b\.)\s*:?\s*)?$/i;
+
+/** Dates of birth written right after a name, with no birth word: pasted rows, "Name (date)". */
+export function findBesideNames(text: string, names: readonly Finding[], found: readonly Finding[]): Finding[] {
+  if (names.length === 0) return [];
+  const out: Finding[] = [];
+  // Only the patterns with a year: "Tom, 12/03" is no birth date.
+  for (const { re, parts } of DATE_PATTERNS.slice(0, 4)) {
+    for (const m of text.matchAll(re)) {
+      const date = { start: m.index, end: m.index + m[0].length };
+      if (!isRealDate(...parts(m)) || isPlaceholderDate(text, date, parts(m))) continue;
+      if (found.some((f) => f.start < date.end && f.end > date.start)) continue;
+      if (names.some((n) => n.end <= date.start && AFTER_NAME_GAP.test(text.slice(n.end, date.start)))) out.push(finding(text, 'date_of_birth', date.start, date.end, 'medium'));
     }
   }
   return out;

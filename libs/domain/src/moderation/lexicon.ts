@@ -1,4 +1,5 @@
 import nlp from 'compromise';
+import { COMMON_WORDS } from './common-words';
 
 /*
  * Word lists for the name detector. First names, surnames, places and organisations come from
@@ -20,6 +21,8 @@ export interface Lexicon {
   /** A word that can end a full name with no cue: a known surname, an unknown word, a colour or trade ("Brown", "Baker"). */
   isPlainSurname(word: string): boolean;
   isPublicFigure(fullName: string): boolean;
+  /** An ordinary English word, or an inflection of one, that the lexicon knows other than as a name. */
+  isCommonWord(word: string): boolean;
   /** A place or authority: "Leeds", "Kirklees", "Tower". */
   isPlace(word: string): boolean;
 }
@@ -51,7 +54,7 @@ const DOMAIN_WORDS = (
   'annex list lists scorecard indicator return staying put uasc nfa sw ks1 ks2 ks3 ks4 sdq drill through sample test ' +
   'row rows table tables line lines item items page pages step steps column record records entry entries sheet tab ' +
   'file files name names sex gender age ages ethnicity category code codes status type total count dob ' +
-  'flat apartment room block floor'
+  'flat apartment room block floor ofcom ico samaritans capita servelec northgate tribal civica idox arbor sankey'
 ).split(' ');
 
 /** Local authorities and places that are also given names or surnames ("Kirklees", "Sefton", "Tower Hamlets"). */
@@ -87,7 +90,9 @@ const PUBLIC_FIGURES = new Set(
     // children whose deaths led to national reviews, named in public reports
     'victoria climbié', 'victoria climbie', 'peter connelly', 'arthur labinjo-hughes', 'star hobson', 'daniel pelka',
     'khyra ishaq', 'hamzah khan', 'logan mwangi', 'finley boden', 'sara sharif', 'jasmine beckford', 'maria colwell',
-    // placeholder names used in examples and test data
+    // placeholder and fictional names used in examples and test data
+    'donald duck', 'mickey mouse', 'minnie mouse', 'peppa pig', 'harry potter', 'bart simpson', 'homer simpson',
+    'joe blogs', 'john q public', 'mary sue', 'tom thumb', 'jack sprat', 'humpty dumpty', 'john doe jr', 'baby shark',
     'john smith', 'jane smith', 'jane doe', 'john doe', 'joe bloggs', 'jo bloggs', 'fred bloggs', 'joe public', 'test child', 'baby doe',
   ],
 );
@@ -100,6 +105,11 @@ const TRADE_SURNAMES = new Set(
   'king wood hill baker cook mason turner carter fisher hunter walker ward bell fox stone moore lane rose page cross marsh field bird lamb nash booth barnes shaw ward price hall day bishop knight butler porter chamberlain fletcher archer cooper taylor smith clarke parker'.split(' '),
 );
 
+/** Suffix, then what to put back on the stem: "hosted" → host, "moving" → move, "babies" → baby. */
+const INFLECTIONS: string[][] = [
+  ['ies', 'y'], ['ied', 'y'], ['es', '', 'e'], ['s', ''], ['ed', '', 'e'], ['ing', '', 'e'], ['ly', '', 'le'], ["n't", ''],
+];
+
 let lexicon: Lexicon | undefined;
 
 /** Built on first use: reading compromise's lexicon into sets takes a few milliseconds. */
@@ -107,6 +117,7 @@ export function getLexicon(): Lexicon {
   if (lexicon) return lexicon;
   const words = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
   const places = new Set(PLACES);
+  const common = new Set(COMMON_WORDS.split(' '));
   const domain = new Set([...DOMAIN_WORDS, ...PLACES]);
   const tagsOf = (w: string): string[] => {
     const t = words[w];
@@ -117,6 +128,8 @@ export function getLexicon(): Lexicon {
     isFirstName: (w) => FLOWER_NAMES.has(w.toLowerCase()) || tagsOf(w.toLowerCase()).some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName' || t === 'Person'),
     isLastName: (w) => tagsOf(w.toLowerCase()).includes('LastName'),
     isNotName: (w) => {
+      // "Tia-Louise", "Okonkwo-Bello": a name if any part is one.
+      if (/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+$/u.test(w)) return w.split('-').every((part) => lexicon!.isNotName(part));
       const lower = w.toLowerCase().replace(/'s$/, '');
       if (domain.has(lower)) return true;
       if (FLOWER_NAMES.has(lower)) return false;
@@ -138,6 +151,24 @@ export function getLexicon(): Lexicon {
       return tags.length === 0 || tags.some((t) => NAME_TAGS.has(t) || t === 'Adjective') || TRADE_SURNAMES.has(lower) || /-/.test(lower);
     },
     isPlace: (w) => places.has(w.toLowerCase()) || tagsOf(w.toLowerCase()).some((t) => ['Place', 'City', 'Region', 'Country'].includes(t)),
+    isCommonWord: (w) => {
+      if (/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+$/u.test(w)) return w.split('-').every((part) => lexicon!.isCommonWord(part));
+      const lower = w.toLowerCase().replace(/'s$/, '');
+      if (domain.has(lower)) return true;
+      const known = (x: string) => {
+        const tags = tagsOf(x);
+        return common.has(x) || (tags.length > 0 && !tags.some((t) => NAME_TAGS.has(t)));
+      };
+      if (tagsOf(lower).some((t) => NAME_TAGS.has(t)) || FLOWER_NAMES.has(lower)) return false;
+      if (known(lower)) return true;
+      // compromise lists stems, not every inflection: "pulls", "hosted", "mangling", "quickly".
+      for (const [suffix, ...stems] of INFLECTIONS) {
+        if (!lower.endsWith(suffix) || lower.length < suffix.length + 3) continue;
+        const base = lower.slice(0, -suffix.length);
+        if (stems.some((add) => known(base + add)) || (/([b-df-hj-np-tv-z])\1$/.test(base) && known(base.slice(0, -1)))) return true;
+      }
+      return /(?:tion|sion|ment|ness|ity|ings?|ance|ence|ship|ology|ics|ism|ists?|able|ible|ful|less|ous|ive|ised|ized|ise|ize|ly|ally|ation)$/.test(lower);
+    },
     isPublicFigure: (name) => PUBLIC_FIGURES.has(name.toLowerCase().replace(/\s+/g, ' ')),
   };
   return lexicon;

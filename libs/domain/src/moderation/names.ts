@@ -1,6 +1,7 @@
 import { getLexicon } from './lexicon';
 import { finding } from './shared';
 import type { Finding } from './types';
+import { findInitials, findLowerCaseTitled, isCaseContext, nextToFinding, sentenceBounds, writtenByFamily } from './name-context';
 
 /*
  * Names of children and family members: "dad Darren Hughes called", "the Nowak twins", "Aisha K in Y9",
@@ -14,15 +15,21 @@ import type { Finding } from './types';
 
 const RELATION =
   "(?:mum|mummy|mom|mother|dad|daddy|father|step-?(?:dad|mum|father|mother|brother|sister|son|daughter)|half-?(?:brother|sister)|brother|sister|siblings?|" +
-  'nan|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|grandparents?|aunt|auntie|aunty|uncle|cousin|niece|nephew|' +
+  'nan|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|grandparents?|grand(?:son|daughter|child|children)|great-?(?:nan|gran|grandson|granddaughter)|step(?:son|daughter)|aunt|auntie|aunty|uncle|cousin|niece|nephew|' +
   '(?:ex-?)?partner|boyfriend|girlfriend|husband|wife|son|daughter|baby|infant|toddler|child|kid|boy|girl|teenager|twins?|' +
   '(?:foster|kinship|connected|adoptive) (?:carers?|mum|dad|parents?|family)|carers?|special guardians?|guardian|parents?|birth (?:mum|mother|dad|father|parents?)|' +
-  "young person|yp|cyp|pupil|student|learner|client|service user|care leaver|victim|perpetrator|suspect|neighbour|(?:child's |first |full |sur|fore)name)";
+  "young person|yp|cyp|pupil|student|learner|client|service user|care leaver|victim|perpetrator|suspect|neighbour|caller|(?:child's |first |full |legal |my |sur|fore)name)";
 /** A relation right before the name: "dad Darren", "her brother Kyle", "child known as 'Bobby'". */
-const BEFORE_NAME = new RegExp(`(?<![\\p{L}])${RELATION}(?:'s)?(?: (?:is|was|called|named|known as))?[ ,:("'-]*$`, 'iu');
-const GREETING_BEFORE = /(?:^|[^\p{L}])(?:thanks(?: to)?|thank you(?: to)?|shout ?out to|credit to|kudos to|thx|cheers|ta|hi|hiya|hello|hey|dear|morning|afternoon|evening|welcome|congrats|congratulations|cc|kind regards|regards|best|sorry|bye)[ ,]*$|@$/iu;
+const BEFORE_NAME = new RegExp(`(?<![\\p{L}])${RELATION}(?:'s)?(?: (?:is|was|called|named|known as|of))?[ ,:("'-]*$`, 'iu');
+const GREETING_BEFORE = /(?:^|[^\p{L}])(?:(?:in )?repl(?:y|ying|ied) to|thanks(?: to)?|thank you(?: to)?|shout ?out to|credit to|kudos to|thx|cheers|ta|hi|hiya|hello|hey|dear|morning|afternoon|evening|welcome|congrats|congratulations|cc|kind regards|regards|best|sorry|bye)[ ,]*$|@$/iu;
 /** Sentences about professionals and public life: authors, talks, ministers. */
 const PUBLIC_SENTENCE = /\b(?:author|authors|wrote|talk|talks|presented|presentation|webinar|conference|keynote|blog|paper|research|researcher|professor|minister|secretary of state|mp|lord|baroness|cllr|councillor|director|ceo|chief|chair|review by|led by|inspector|hmi|commissioner)\b/i;
+/** Short words whose capitalised form says nothing about the next word ("The Kowalski case", "And Mia"). */
+const FUNCTION_WORD = /^(?:the|a|an|and|or|but|of|in|on|at|to|for|with|by|from|into|is|was|are|were|be|if|so|as|it|its|this|that|these|those|we|our|you|your|i|my|he|she|they|his|her|their|hi|hello|hey|dear|thanks|cheers|re|fw|fwd|subject|yes|no|not|ok|please|both|all|also|just|then|when|where|who|what|why|how|only|once|twice|even|still|new|old)$/i;
+const PLACE_PREPOSITION = /(?:^|[^\p{L}])(?:in|at|near|around|across|towards|outside|inside|via|from|of|to|over|under),? $/u;
+/** A record of a person: "the address for Ollie", "UPN for Nevaeh", "the referral for Zara". */
+const RECORD_OF =
+  /(?:^|[^\p{L}])(?:address|record|referral|upn|nhs (?:number|no)|dob|file|plan|pep|ehcp|placement|episode|chronology|assessment|contact|ni number|case|merge|care plan|details|ids?) (?:for|of) $/iu;
 const SUBJECT_LINE = /(?:^|\n) *(?:re|fw|fwd|subject)(?: *:|\.) *$/i;
 
 const CASE_NOUN =
@@ -34,6 +41,7 @@ const AFTER_NAME = new RegExp(
     '|,? (?:dob|d\\.o\\.b|born)\\b| (?:is |was )?in (?:y|yr|year) ?[0-9]|,? \\(?y[0-9]{1,2}\\b' +
     `| and (?:his|her|their) (?:${RELATION})\\b` +
     '| (?:has |had |who )?(?:went|gone|going|goes) missing' +
+    '| (?:is |was )?on (?:our|the|their) (?:system|database|records?|caseload|books)\\b' +
     '| (?:is|was|has been|had been|were|are|have been|got|who is|who was) (?:now )?(?:missing|placed|excluded|removed|adopted|arrested|referred|returned|matched|exploited|harmed|abused|subject|looked after|accommodated|remanded|charged|convicted|expelled|suspended|known to|open to|allocated|stepped|made subject|settled|on a (?:cp|child protection|cin)|lac\\b|cla\\b|cin\\b|in care|in foster|living with|staying with|at [0-9])' +
     '| (?:disclosed|absconded|ran away|self-harmed|came into care|entered care|left care|lives with|lived with|stays with|moved (?:in )?with|moved to|returned home|returned to|attends|attended|was born|born|called|rang|phoned|visited|told|shows? as)\\b' +
     ')',
@@ -42,24 +50,30 @@ const AFTER_NAME = new RegExp(
 /** A sentence about a case, for a lone first name with no cue right beside it. */
 const CASE_SENTENCE = new RegExp(`\\b(?:${RELATION}|aged?|placed|foster|excluded|dob|disclosed|cp plan|in care|looked after|adopted|sgo|referred|exploitation|custody|chronology|case notes?|uasc|care leaver|remanded|younger|older|eldest|youngest|(?:he|she)(?:'s| is| was| has)|(?:his|her) (?:mum|dad|mother|father|nan|gran|carers?|brother|sister|siblings?|placement|school|social worker|foster))\\b`, 'i');
 /** Sentences where full names are colleagues': thanks, credits, who built or presented what. */
-const COLLEAGUE_SENTENCE = /\b(?:thanks|thank you|cheers|kudos|shout ?out|credit|presented|presenting|present|presents|speaking|speaker|built|wrote|shared|merged|reviewing|reviewed|session|colleagues?|regards|mp|joined|joining|welcome)\b/i;
+const COLLEAGUE_SENTENCE = /\b(?:thanks|thank you|cheers|kudos|shout ?out|credit|presented|presenting|present|presents|presenters?|host|hosts|hosted|hosting|facilitat\w*|organis\w*|speaking|speakers?|built|wrote|shared|merged|reviewing|reviewed|session|colleagues?|regards|mp|joined|joining|welcome)\b/i;
 const SIGN_OFF = /(?:regards|thanks|cheers|best wishes|best|sincerely|many thanks|thank you|ta|from)[,!.]?\s*\n\s*$/i;
 /** A colleague or professional, not a case: "with Tom in the performance team", "Sarah from the Leeds data team". */
-const PROFESSIONAL_BEFORE = /\b(?:spoke to|speak to|talk to|talking to|emailed|email|asked|ask|met|meeting with|checked with|per|via|contact|ping|presented|presenting|colleague|manager|analyst|director|social worker|sw|iro|practitioner|worker|chair|minister|secretary|commissioner|lead|officer|author|developer|dr|professor|prof|cllr|councillor)[ ,:]*$/i;
+const PROFESSIONAL_BEFORE = /\b(?:(?:hosted|presented|run|led|written|created|built|made|organised|organized|chaired|facilitated|delivered|maintained|notes|slides) by|spoke to|speak to|talk to|talking to|emailed|email|asked|ask|met|meeting with|checked with|per|via|contact|ping|presented|presenting|colleague|manager|analyst|director|social worker|sw|iro|practitioner|worker|chair|minister|secretary|commissioner|lead|officer|author|developer|dr|professor|prof|cllr|councillor)[ ,:]*$/i;
 const PROFESSIONAL_AFTER =
   /^(?:'s? (?:team|dashboard|tool|code|script|query|model|slides|talk|blog|template|macro|work|post|question|suggestion|point|idea|reply|answer|research|paper|book)\b|'s? (?:review|report) (?:of|into|on)\b|,? \(?(?:[\p{L}]+ ){0,2}(?:officer|analyst|manager|lead|director|head|developer|engineer|consultant|advisor|adviser|co-?ordinator|administrator|scientist|minister|mp)\b|,? (?:from|at|of|in) (?:the |our |your )?(?:[\p{L}-]+ ){0,3}(?:team|council|dfe|ofsted|department|service|unit|office|lga|adcs|d2i|liia|group|network)\b|,? \(?(?:the |our )?(?:dfe|ofsted|lga|adcs|ons|iro|sw)\b| (?:said|says|wrote|suggested|mentioned|presented|shared|built|made|developed|asked|recommends?|explained|confirmed|replied|posted|thinks|reckons)\b)/iu;
 /** An organisation, place or thing named after a person: "Mary Seacole House", "Ryan Road". */
-const NAMED_AFTER = /^ (?:council|borough|county|city|road|street|lane|avenue|drive|close|court|school|academy|primary|house|centre|center|trust|ltd|limited|university|college|hospital|hall|park|foundation|institute|award|report|review|model|method|framework|principles?|scale|test)\b/i;
+const NAMED_AFTER = /^ (?:estate|site|chart|diagram|graph|tool|system|module|app|software|import|export|plugin|package|library|dashboard|screen|extract|api|licence|license|contract|supplier|council|borough|county|city|road|street|lane|avenue|drive|close|court|school|academy|primary|house|centre|center|trust|ltd|limited|university|college|hospital|hall|park|foundation|institute|award|report|review|model|method|framework|principles?|scale|test)\b/i;
 /** Last words that make a capitalised run a thing's name, not a person's: "Ryan Road", "Mark Scheme". */
 const THING_WORD = /^(?:Road|Street|Avenue|School|Academy|Centre|Center|Trust|Council|University|College|Hospital|Foundation|Institute|Report|Review|Model|Framework|Scheme|Principles?|Scale|Test|Method|Award|Act|Bill|Programme|Project|Partnership|Period|Policy|Plan|Service|Team|Group|Board|Panel|Day|Week|Month|Year|Term|Rule|Check|Limit|Date|Field|Setting|Option|Index|Score)$/;
 /** "the Kowalski case", "the Adebayo children", "the Hendersons (foster carers)". */
 const SURNAME_GROUP = /(?<![\p{L}])[Tt]he (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?) (?:case|children|kids|family|twins|siblings|household|boys|girls|brothers|sisters|parents|carers|foster carers)(?![\p{L}-])|(?<![\p{L}])[Tt]he (\p{Lu}\p{Ll}+?)(?:e?s) \(?(?:foster|carers|family|adopters|household)(?![\p{L}-])/gu;
 
+const FAMILY_PLURAL = /(?<![\p{L}])[Tt]he (\p{Lu}\p{Ll}{2,}?)(?:e?s)(?![\p{L}'-])/gu;
 const LOWER_AFTER_RELATION = new RegExp(`(?<![\\p{L}])${RELATION}(?:'s)?(?: (?:is|was|called|named))?[ ,:-]+(\\p{Ll}{2,})(?: (\\p{Ll}{2,}))?(?![\\p{L}])`, 'giu');
 const TITLE = '(?:Mr|Mrs|Ms|Miss|Mx|Master)\\.?';
-const WORD = "(?:\\p{Lu}\\p{Ll}+(?:['-]\\p{Lu}\\p{Ll}+)*|\\p{Lu}{2,}(?:['-]\\p{Lu}{2,})*|(?:Mc|Mac|O')\\p{Lu}\\p{Ll}+)(?![\\p{L}\\p{N}])";
+const WORD = "(?:\\p{Lu}\\p{Ll}+(?:['-]\\p{Lu}\\p{Ll}+|'(?!(?:ve|re|ll)(?![\\p{L}]))\\p{Ll}{2,})*|\\p{Lu}{2,}(?:['-]\\p{Lu}{2,})*|(?:Mc|Mac|O')\\p{Lu}\\p{Ll}+)(?![\\p{L}\\p{N}])";
+/** A known-as name inside a full name: Oyinkansola "Oyin" Falade, Ifeoluwa (Ife) Balogun. */
+const NICKNAME = `"\\p{Lu}\\p{Ll}+"|'\\p{Lu}\\p{Ll}+'|\\(\\p{Lu}\\p{Ll}+\\)`;
 /** Runs of capitalised words (title case or capitals), an optional title before, an optional initial after. */
-const CANDIDATE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(${TITLE}) )?(${WORD}(?: ${WORD}){0,3})(?: (\\p{Lu})\\.?(?![\\p{L}\\p{N}]))?`, 'gu');
+const CANDIDATE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(${TITLE}) (?:\\p{Lu}\\.? )?)?(${WORD}(?: (?:${WORD}|${NICKNAME})){0,3})(?: (\\p{Lu})\\.?(?![\\p{L}\\p{N}]))?`,
+  'gu',
+);
 const IS_TITLE = new RegExp(`^${TITLE}$`);
 const WORDS = new RegExp(WORD, 'gu');
 
@@ -68,7 +82,8 @@ interface Word {
   start: number;
 }
 
-export function findNames(text: string): Finding[] {
+/** `found`: the other detectors' findings, as cues (a name right before a DOB, NHS number or phone). */
+export function findNames(text: string, found: readonly Finding[] = []): Finding[] {
   const lexicon = getLexicon();
   const out: Finding[] = [];
   // Lone words the cues did not settle, for the second pass: "Leo and Mia Thompson", "Kyra, Jade and Alfie Lane".
@@ -82,6 +97,9 @@ export function findNames(text: string): Finding[] {
     let part: Word[] = [];
     let title: Word | undefined = m[1] ? { text: m[1], start: m.index } : undefined;
     const weak: Word[] = [];
+    // Parts beside an ordinary capitalised word are part of a thing's name: "Capita One", "Care Leaver Tracker".
+    const thingParts = new Set<Word[]>();
+    let afterThingWord = false;
     for (const [i, w] of words.entries()) {
       // An ordinary word right after a first name is a surname: "Oliver Brown", "Jack King"; and one right
       // before a known surname is a first name: "Maya Patel".
@@ -92,6 +110,10 @@ export function findNames(text: string): Finding[] {
       const capitalsInMixedRun = /^\p{Lu}+$/u.test(w.text) && !/^[\p{Lu}\s'-]+$/u.test(m[2]);
       const stop = (!surname && lexicon.isNotName(w.text)) || (/^\p{Lu}+$/u.test(w.text) && w.text.length < 3) || capitalsInMixedRun;
       if (stop && lexicon.isWeakName(w.text) && !IS_TITLE.test(w.text)) weak.push(w);
+      const thingWord = stop && lexicon.isCommonWord(w.text) && !FUNCTION_WORD.test(w.text) && !BEFORE_NAME.test(w.text);
+      if (thingWord && part.length) thingParts.add(part);
+      if (!stop && part.length === 0 && afterThingWord) thingParts.add(part);
+      afterThingWord = thingWord;
       if (stop || IS_TITLE.test(w.text)) {
         if (part.length) parts.push({ words: part, title });
         part = [];
@@ -111,7 +133,8 @@ export function findNames(text: string): Finding[] {
       const initial = last === words[words.length - 1] && m[3] !== undefined;
       const start = p.title ? p.title.start : p.words[0].start;
       const end = initial ? m.index + m[0].length : last.start + last.text.length;
-      const verdict = judge(text, start, end, p.words.map((w) => w.text), p.title !== undefined, initial);
+      const thing = thingParts.has(p.words);
+      const verdict = judge(text, start, end, p.words.map((w) => w.text), p.title !== undefined, initial, thing ? [] : found, thing);
       if (verdict) out.push(finding(text, 'name', start, end, verdict));
       else if (verdict === undefined && p.words.length === 1) undecided.push(p.words[0]);
       if (p.words.length === 1 && verdict) decided.add(p.words[0].start);
@@ -124,6 +147,17 @@ export function findNames(text: string): Finding[] {
     const start = m.index + m[0].length - m[1].length - (family ? family.length + 1 : 0);
     const withFamily = family && lexicon.isLastName(family);
     out.push(finding(text, 'name', start, start + given.length + (withFamily ? family.length + 1 : 0), 'medium'));
+  }
+  out.push(...findLowerCaseTitled(text), ...findInitials(text, found));
+  // "The Okafors have asked for respite": a family by its surname, in a sentence about a case.
+  for (const m of text.matchAll(FAMILY_PLURAL)) {
+    const stem = m[1];
+    if (lexicon.isCommonWord(m[0].slice(4)) || lexicon.isDomainWord(stem) || lexicon.isPlace(stem) || lexicon.isPlace(`${stem}s`) || (lexicon.isCommonWord(stem) && !lexicon.isPlainSurname(stem))) continue;
+    const start = m.index + 4;
+    const end = m.index + m[0].length;
+    if (isCaseContext(text, sentenceBounds(text, start, end), found) || /^ (?:have|had|are|were|want|asked|said|rang|called)\b/.test(text.slice(end, end + 10))) {
+      out.push(finding(text, 'name', start, end, 'medium'));
+    }
   }
   for (const m of text.matchAll(SURNAME_GROUP)) {
     const surname = m[1] ?? m[2];
@@ -167,11 +201,22 @@ function relationBefore(pre: string, strict = false): boolean {
 }
 
 /** high/medium when the words are a case's name; null when they are certainly not; undefined when unsure. */
-function judge(text: string, start: number, end: number, words: string[], titled: boolean, initial: boolean): 'high' | 'medium' | null | undefined {
+function judge(
+  text: string,
+  start: number,
+  end: number,
+  words: string[],
+  titled: boolean,
+  initial: boolean,
+  found: readonly Finding[],
+  inThingName = false,
+): 'high' | 'medium' | null | undefined {
   const lexicon = getLexicon();
   const pre = text.slice(Math.max(0, start - 40), start);
   const post = text.slice(end, end + 60);
-  if (NAMED_AFTER.test(post) || THING_WORD.test(words[words.length - 1]) || lexicon.isPublicFigure(words.join(' ')) || SIGN_OFF.test(pre)) return null;
+  if (NAMED_AFTER.test(post) || THING_WORD.test(words[words.length - 1]) || lexicon.isPublicFigure(words.join(' '))) return null;
+  // A sign-off is a colleague's, unless a parent or care leaver is writing about themselves.
+  if (SIGN_OFF.test(pre) && !writtenByFamily(text)) return null;
   // "Kate Smith at Kirklees", "Tom from Leeds": a colleague named by their authority.
   const from = /^(?:,? (?:from|at)|,) (\p{Lu}[\p{L}'-]+)/u.exec(post);
   if (from && lexicon.isPlace(from[1].replace(/'s$/, ''))) return null;
@@ -180,6 +225,10 @@ function judge(text: string, start: number, end: number, words: string[], titled
   // "hi, Reece and his brother Kyle": a case cue outweighs the greeting; "thanks Gary" alone is a colleague.
   if (GREETING_BEFORE.test(pre)) return strongCue(text, start, end) ? 'medium' : null;
   const capitals = words.every((w) => /^\p{Lu}+$/u.test(w));
+  // Names no list knows (Oluwaseun, Lucja, Ty'rell) are words that are no ordinary word, place or tool.
+  const unlisted = !inThingName && !/^(?:\(|\.\p{L})/u.test(post) && words.every((w) => !lexicon.isCommonWord(w) && !lexicon.isPlace(w));
+  if (unlisted && nextToFinding(text, start, end, found, capitals)) return 'medium';
+  if (unlisted && !capitals && RECORD_OF.test(pre)) return 'high';
   const first = lexicon.isFirstName(words[0]);
   const full = (words.length >= 2 || initial) && (first || lexicon.isLastName(words[words.length - 1]));
   const professional = PROFESSIONAL_BEFORE.test(pre) || PROFESSIONAL_AFTER.test(post);
@@ -196,7 +245,17 @@ function judge(text: string, start: number, end: number, words: string[], titled
   const plainSurname = words.length > 1 && lexicon.isPlainSurname(words[words.length - 1]);
   if (full && (plainSurname || initial) && !PUBLIC_SENTENCE.test(sentence) && !COLLEAGUE_SENTENCE.test(sentence)) return 'medium';
   if (words.length === 1 && first && CASE_SENTENCE.test(sentence) && !COLLEAGUE_SENTENCE.test(sentence)) return 'medium';
-  return undefined;
+  if (!unlisted || PUBLIC_SENTENCE.test(sentence) || COLLEAGUE_SENTENCE.test(sentence)) return undefined;
+  // A lone unknown word opening a sentence may be any capitalised word ("Apols", "Ta"): that needs a closer cue.
+  if (words.length === 1 && !first && /(?:^|[.!?:]\s+|\n\s*|[("'])$/.test(pre)) return undefined;
+  // "lives in Penistone", "placed near Kendal": a lone unknown word after a preposition of place is a place.
+  if (words.length === 1 && !first && PLACE_PREPOSITION.test(pre)) return undefined;
+  // A town in an address: "9 Carr View, Penistone", "County Hall, Matlock", "Goole DN14 5AH".
+  const listedAfter = /(\p{Lu}\p{Ll}+), $/u.exec(pre);
+  if (words.length === 1 && listedAfter && lexicon.isCommonWord(listedAfter[1])) return undefined;
+  if (words.length === 1 && found.some((f) => (f.kind === 'address' && f.end <= start && start - f.end <= 3) || (f.kind === 'postcode' && f.start >= end && f.start - end <= 3))) return undefined;
+  const bounds = sentenceBounds(text, start, end);
+  return isCaseContext(text, bounds, found) ? 'medium' : undefined;
 }
 
 /** The sentence around a span, at most 300 characters either side (so long texts stay linear). */

@@ -19,7 +19,7 @@ const DIGIT_RUN = /(?<![\p{L}\p{N}]|[0-9]\.)[0-9]+(?:(?: ?[-./] ?| )[0-9]+)*(?![
 const ISBN_CONTEXT = /\bisbn(?:-?10)?s?\b/gi;
 
 /** Said of a number that is an example, not a person's: a failing one here is not flagged even beside "NHS". */
-const EXAMPLE_CUE = /\b(?:example|e\.g\.|spec|specification|test|dummy|fake|made[- ]up|fails? (?:the )?check)\b/i;
+const EXAMPLE_CUE = /\b(?:example|e\.g\.|spec|specification|tests?|fixtures?|placeholder|synthetic|on purpose|dummy|fake|made[- ]up|fails? (?:the )?check|wrong check)\b/i;
 const isExample = (text: string, span: Span) => EXAMPLE_CUE.test(before(text, span.start, 40)) || EXAMPLE_CUE.test(after(text, span.end, 30));
 
 /** Placeholders and numbers never issued to a person: the 999 test range, one repeated digit, counting runs. */
@@ -78,7 +78,7 @@ export function findUpns(text: string): Finding[] {
   for (const m of text.matchAll(UPN_SHAPE)) {
     const span = { start: m.index, end: m.index + m[0].length };
     const upn = m[0].toUpperCase();
-    if (/^.0{11}/.test(upn)) continue; // the all-zeros example in DfE's spec
+    if (/^.0{11}/.test(upn) || /123456789|987654321/.test(upn)) continue; // the all-zeros example in DfE's spec; counting placeholders
     if (isValidUpn(upn)) {
       if (isKnownLaCode(upn.slice(1, 4))) out.push(finding(text, 'upn', span.start, span.end, 'high'));
       else if (!isExample(text, span)) out.push(finding(text, 'upn', span.start, span.end, 'medium'));
@@ -170,7 +170,9 @@ export function findPhones(text: string): Finding[] {
       // 03 and 08 numbers (non-geographic, freephone) are organisations'; so is a landline named as one.
       if (/^0[38]/.test(lastNational)) continue;
       const end = tokens[last].end;
-      if (!lastNational.startsWith('07') && (ORG_PHONE_CUE.test(before(text, start, 40)) || ORG_PHONE_CUE.test(after(text, end, 40).split(/[.;\n]/)[0]))) continue;
+      // A five-digit-code landline ending 000 is an organisation's switchboard (01484 221000), not a family's.
+      if (/^01[0-9]{3}[0-9]{3}000$/.test(lastNational) && !/^01(?:1[0-9]|[0-9]1)/.test(lastNational)) continue;
+      if (!lastNational.startsWith('07') && (ORG_PHONE_CUE.test(before(text, start, 40).split('\n').pop()!) || ORG_PHONE_CUE.test(after(text, end, 40).split(/[.;\n]/)[0]))) continue;
       if (DRAMA_RANGE.test(lastNational) && (FAKE_CUE.test(before(text, start, 80)) || FAKE_CUE.test(after(text, end, 80)))) continue;
       out.push(finding(text, 'phone', start, tokens[last].end, 'medium'));
     }

@@ -1,5 +1,5 @@
 import { findEmails, findSocialHandles } from './contacts';
-import { findDatesOfBirth } from './dates';
+import { findBesideNames, findDatesOfBirth } from './dates';
 import { findLocalIds } from './local-ids';
 import { findNames } from './names';
 import { normalise } from './normalise';
@@ -36,7 +36,6 @@ const DETECTORS: ((text: string) => Finding[])[] = [
   findPhones,
   findDatesOfBirth,
   findLocalIds,
-  findNames,
   findTableValues,
 ];
 
@@ -49,7 +48,10 @@ export function detectPersonalData(text: string): Finding[] {
   const norm = normalise(text);
   // @mentions are of people on this platform, never of a case: blank them out, keeping every offset.
   const masked = norm.text.replace(MENTION, (m) => ' '.repeat(m.length));
-  const candidates = DETECTORS.flatMap((detect) => detect(masked));
+  const found = DETECTORS.flatMap((detect) => detect(masked));
+  // Names and the data beside them read the other findings: "Kai Walsh, 15/12/2009", "Lucja Nowicka has DOB …".
+  const names = findNames(masked, found);
+  const candidates = [...found, ...names, ...findBesideNames(masked, names, found)];
   candidates.sort(
     (a, b) =>
       CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence] || b.end - b.start - (a.end - a.start) || a.start - b.start,

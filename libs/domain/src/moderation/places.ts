@@ -74,8 +74,22 @@ const NOT_STREET_WORDS = /(?<!^)\b(?:the|a|an|of|on|in|to|and|or|for|per|with|at
 const NUMBERED_THING = /\b(?:rule|rules|step|section|s|page|para|paragraph|version|v|chapter|item|line|row|column|year|yr|y|question|q|table|figure|week|level|tier|priority|phase|stage|appendix|annex|clause|reg|regulation|article)\.? ?$/;
 const PUBLIC_ADDRESSES = /\b(?:downing street|whitehall|great smith street|piccadilly|sanctuary buildings|horse guards road)\b/i;
 
+/** Traveller sites and caravan parks: "Greenacres site, plot 14", "pitch 3 at Meadow Park site". */
+const PLOT = /(?<![\p{L}])(?:(?:\p{Lu}[\p{L}'-]+ ){1,3}(?:site|park|camp|estate),? (?:plot|pitch|bay) [0-9]{1,3}[a-z]?|(?:plot|pitch) [0-9]{1,3}[a-z]?,? (?:on|at) (?:the )?(?:\p{Lu}[\p{L}'-]+ ){1,3}(?:site|park|camp))(?![\p{L}\p{N}])/gu;
+
+/** A home given by its number without a street number: "number 7 on the Beechwood estate", "flat 4 above the chippy on Market St". */
+const HOME_NUMBER = new RegExp(
+  `(?<![\\p{L}])(?:flat|number|no\\.|house|apartment|apt) [0-9]{1,4}[a-z]?,? (?:above|below|behind|next to|near|opposite|over|off|on|in|at)(?: [\\p{L}'-]+){0,5}? (\\p{Lu}[\\p{L}'-]+) ${STREET}(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+
 export function findAddresses(text: string): Finding[] {
   const out: Finding[] = [];
+  for (const m of text.matchAll(HOME_NUMBER)) {
+    if (!/^\p{Lu}/u.test(m[1]) || NOT_STREET_WORDS.test(` ${m[1]}`)) continue;
+    out.push(finding(text, 'address', m.index, m.index + m[0].length, 'medium'));
+  }
+  for (const m of text.matchAll(PLOT)) out.push(finding(text, 'address', m.index, m.index + m[0].length, 'medium'));
   const home = spansOf(text, HOME_CUE);
   for (const m of text.matchAll(NUMBERED)) {
     const span = { start: m.index, end: m.index + m[0].length };

@@ -44,15 +44,25 @@ export function findTableValues(text: string): Finding[] {
   const out: Finding[] = [];
   // Lines, and backtick-quoted pieces of a line ("`CHILD,SEX,DOB` ... `A12,1,2015-03-02`").
   const lines: [number, number][] = [];
-  for (const m of text.matchAll(/[^\n`]+/g)) lines.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(/[^\n`]+/g)) {
+    // Markdown tables: "| CHILD | DOB |" has its cells between the outer pipes.
+    const piped = /^(\s*\|)(.*?)\|\s*$/.exec(m[0]);
+    lines.push(piped ? [m.index + piped[1].length, m.index + piped[1].length + piped[2].length] : [m.index, m.index + m[0].length]);
+  }
   for (let i = 0; i < lines.length; i++) {
     const header = cells(text, ...lines[i]);
     if (header.length < 2 || header.some((c) => !/^[A-Za-z_ ]{1,30}$/.test(c.text))) continue;
     const kinds = header.map((c) => COLUMN_KINDS.find(([re]) => re.test(c.text.toLowerCase().replace(/ /g, '_')))?.[1]);
     if (!kinds.some(Boolean)) continue;
+    const separator = SEPARATOR.exec(text.slice(...lines[i]))![0];
     for (let j = i + 1; j < lines.length; j++) {
       const row = cells(text, ...lines[j]);
       if (!text.slice(...lines[j]).trim()) continue;
+      // A row uses its header's separator: "Bradford, Jan 2025 run" under a pipe table is prose.
+      if (!text.slice(...lines[j]).includes(separator)) {
+        if (/^[\s.…]*$/.test(text.slice(...lines[j]))) continue;
+        break;
+      }
       const prose = row.some((c) => c.text.length > 40 || c.text.split(' ').length > 4);
       if (row.length < 2 || Math.abs(row.length - header.length) > 1 || prose) {
         if (/^[\s.…]*$/.test(text.slice(...lines[j]))) continue;

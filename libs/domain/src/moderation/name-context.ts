@@ -1,0 +1,92 @@
+import { getLexicon } from './lexicon';
+import { finding, type Span } from './shared';
+import type { Finding } from './types';
+
+/*
+ * Context for names that no name list knows. A list of names cannot be the main signal here (Polish,
+ * Yoruba, Punjabi names, invented spellings), so a capitalised word that is no ordinary English word counts
+ * as a name when the sentence is about a case or the word sits right beside other personal data.
+ */
+
+/** Words that make a sentence about a child or family rather than about data, tools or colleagues. */
+const CASE_CONTEXT = new RegExp(
+  '(?<![\\p{L}])(?:' +
+    'mum|mummy|mother|dad|daddy|father|step-?\\p{L}+|half-?(?:brother|sister)|brother|sister|siblings?|nan|nana|nanny|gran|granny|grandma|grandad|grandparents?|' +
+    'grand(?:son|daughter|child|children)|aunt|auntie|aunty|uncle|cousin|niece|nephew|partner|boyfriend|girlfriend|son|daughter|baby|unborn|infant|toddler|' +
+    'child|child\'s|children|kid|boy|girl|teenager|twins?|carers?|foster\\p{L}*|kinship|guardian|sgo|parents?|young person|yp|cyp|pupil|care leaver|' +
+    'aged?|years? old|y/o|yo|dob|born|birthday|year [0-9]{1,2}|y[0-9]{1,2}|yr ?[0-9]{1,2}|placements?|placed|lac|cla|cic|cin|cp|cpp|child protection|' +
+    'missing|excluded|exclusions?|contacts?|referrals?|re-referrals?|referred|known as|known-as|legal name|ehcp|pep|upn|nhs|uasc|adopted|adoption|' +
+    'in care|looked after|accommodated|remanded|custody|disclosed|safeguarding|front door|mash|case|case notes|chronology|he|she|he\'s|she\'s|his|her|their' +
+    ')(?![\\p{L}])',
+  'iu',
+);
+/** Between a name and the personal data that goes with it: "Kai Walsh, 15/12/2009", "Robyn Halliwell — SJ 27…". */
+const GAP_TO_NEXT = /^[\s,;:|()[\]'"/-]*(?:(?:has|had|with|is|was|on|and|dob|d\.o\.b\.?|born|nhs|no\.?|number|upn|ni|nino|ref|id|mob(?:ile)?|tel|phone|email|address)[\s:,.()'"-]*){0,3}$/i;
+const GAP_FROM_PREVIOUS = /^[\s,;:|()[\]'"/-]*$/;
+const ROW_GAP = /^\s*[|,\t;]\s*$/;
+
+/** The sentence (or line) around a span, at most 300 characters either side. */
+export function sentenceBounds(text: string, start: number, end: number): Span {
+  const windowStart = Math.max(0, start - 300);
+  const head = text.slice(windowStart, start);
+  const from = windowStart + Math.max(head.lastIndexOf('. '), head.lastIndexOf('\n'), head.lastIndexOf('? '), head.lastIndexOf('! '), 0);
+  const tail = text.slice(end, end + 300);
+  const next = tail.search(/[.!?](?:\s|$)|\n/);
+  return { start: from, end: end + (next < 0 ? tail.length : next) };
+}
+
+/** A sentence about a case: case words, or other personal data in it. */
+export function isCaseContext(text: string, sentence: Span, found: readonly Finding[]): boolean {
+  // "Children's Services" and "child protection conference" name a department or a meeting, not a child.
+  const words = text.slice(sentence.start, sentence.end).replace(/\bchild(?:ren)?'?s'? (?:services|social care|services department)\b/gi, '');
+  return CASE_CONTEXT.test(words) || found.some((f) => f.start >= sentence.start && f.end <= sentence.end);
+}
+
+/**
+ * Right before or after another finding, with only punctuation or a label between. Capitals ("KIYAN
+ * DHILLON") only as a cell of a pasted row, where headings and acronyms do not sit.
+ */
+export function nextToFinding(text: string, start: number, end: number, found: readonly Finding[], capitals: boolean): boolean {
+  return found.some((f) => {
+    // A town after a street ("9 Carr View, Penistone") or before a postcode is no name.
+    if (f.kind === 'name' || f.kind === 'postcode' || (f.kind === 'address' && f.end <= start)) return false;
+    if (f.start >= end && f.start - end <= 30) return capitals ? ROW_GAP.test(text.slice(end, f.start)) : GAP_TO_NEXT.test(text.slice(end, f.start));
+    if (f.end <= start && start - f.end <= 6) return capitals ? ROW_GAP.test(text.slice(f.end, start)) : GAP_FROM_PREVIOUS.test(text.slice(f.end, start));
+    return false;
+  });
+}
+
+/** A parent, carer or care leaver writing about themselves or their child: their sign-off is personal data too. */
+const FAMILY_WRITER = /\b(?:my (?:son|daughter|child|children|kids?|grand(?:son|daughter|child|children)|baby|foster (?:son|daughter|child))|i(?:'m| am) (?:a |the )?(?:care leaver|parent|mum|dad|foster carer|kinship carer|grandparent))\b/i;
+export const writtenByFamily = (text: string) => FAMILY_WRITER.test(text);
+
+/** Typed in lower case after a title: "mrs khan keeps ringing". The word must be no ordinary word. */
+const LOWER_TITLED = /(?<![\p{L}])(?:mr|mrs|ms|miss)\.? (\p{Ll}[\p{Ll}'-]+)(?![\p{L}])/gu;
+
+export function findLowerCaseTitled(text: string): Finding[] {
+  const lexicon = getLexicon();
+  const out: Finding[] = [];
+  for (const m of text.matchAll(LOWER_TITLED)) {
+    if (m[1].length < 3 || lexicon.isCommonWord(m[1]) || lexicon.isPlace(m[1])) continue;
+    const start = m.index + m[0].length - m[1].length;
+    out.push(finding(text, 'name', start, start + m[1].length, 'medium'));
+  }
+  return out;
+}
+
+/** Initials for a child: "J.S. (07/03/2019)", "K.M. (14) was excluded". Not "N.B.", "P.S." or "U.K.". */
+const INITIALS = /(?<![\p{L}.])(\p{Lu})\.(\p{Lu})\.(?![\p{L}])/gu;
+const NOT_INITIALS = new Set(['NB', 'PS', 'UK', 'US', 'AM', 'PM', 'EG', 'IE', 'BC', 'AD', 'DR', 'MP', 'QC', 'KC', 'OK', 'TV', 'IT', 'HR', 'PA', 'SW']);
+const INITIALS_AFTER = /^\s?(?:\(|,? (?:aged?|dob|born|has|had|is|was|who|and (?:his|her)|\(?[0-9]{1,2}\b|y[0-9]))/i;
+
+export function findInitials(text: string, found: readonly Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const m of text.matchAll(INITIALS)) {
+    if (NOT_INITIALS.has(m[1] + m[2])) continue;
+    const end = m.index + m[0].length;
+    if (!INITIALS_AFTER.test(text.slice(end, end + 20))) continue;
+    if (!isCaseContext(text, sentenceBounds(text, m.index, end), found)) continue;
+    out.push(finding(text, 'name', m.index, end, 'medium'));
+  }
+  return out;
+}
