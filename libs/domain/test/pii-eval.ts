@@ -6,7 +6,8 @@ import { FindingKind } from '../src/moderation/types';
 /*
  * Measuring the personal-data detector against a labelled corpus (docs/pii-corpus.md). A labelled span
  * counts as found when any finding overlaps it, whatever the finding's kind: a moderator is shown the
- * post either way. A finding is correct when it overlaps any labelled span.
+ * post either way. A finding is correct when it overlaps any labelled span, or any other place in the
+ * post where a label's text stands again (the same name or number written twice is the same data).
  */
 
 export const KINDS = FindingKind.options;
@@ -98,6 +99,13 @@ export interface Evaluation {
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
+/** Every place `needle` stands in `text`. */
+function occurrences(text: string, needle: string): Span[] {
+  const spans: Span[] = [];
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) spans.push({ start: i, end: i + needle.length });
+  return spans;
+}
+
 function emptyScore(): KindScore {
   return { labels: 0, labelsFound: 0, recall: null, findings: 0, findingsCorrect: 0, precision: null };
 }
@@ -122,6 +130,7 @@ export function evaluate(posts: readonly CorpusPost[], detect: Detect): Evaluati
       if (typeof span === 'string') throw new Error(`${post.id}: ${label.kind} ${span}`);
       return { ...span, kind: label.kind, text: label.text };
     });
+    const repeats = post.pii.flatMap((label) => occurrences(post.text, label.text));
     const findings = detect(post.text);
     for (const label of labels) {
       const score = kinds[label.kind];
@@ -135,7 +144,7 @@ export function evaluate(posts: readonly CorpusPost[], detect: Detect): Evaluati
     }
     for (const f of findings) {
       const score = (kinds[f.kind] ??= emptyScore());
-      const correct = labels.some((l) => overlaps(f, l));
+      const correct = labels.some((l) => overlaps(f, l)) || repeats.some((r) => overlaps(f, r));
       score.findings++;
       overall.findings++;
       if (correct) {

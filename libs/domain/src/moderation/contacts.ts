@@ -28,8 +28,13 @@ const ROLE_STEMS = /(?:service|support|helpdesk|enquir|admission|safeguard|perfo
 /** Stand-in addresses in examples: name@example.com, firstname.lastname@… */
 const PLACEHOLDER_LOCAL = /^(?:name|your\.?name|first\.?name|firstname\.lastname|first\.last|user|username|someone|somebody|person|test|example|x+|abc|foo|bar)$/;
 
+/** Domains reserved for examples (RFC 2606) and stand-in people: joe.bloggs@…, jane.doe@…. */
+const EXAMPLE_HOST = /^(?:[a-z0-9-]+\.)*(?:example\.(?:com|org|net)|[a-z0-9-]+\.(?:example|test|invalid|localhost))$/i;
+const PLACEHOLDER_PERSON = /^(?:joe|jo|fred|john|jane|a|j)[._-]?(?:bloggs|blogs|doe|smith|public)$/i;
+
 function isRoleMailbox(local: string, host: string): boolean {
   const lower = local.toLowerCase();
+  if (EXAMPLE_HOST.test(host) && PLACEHOLDER_PERSON.test(lower)) return true;
   if (PLACEHOLDER_LOCAL.test(lower) || /^lists?\./i.test(host) || ROLE_STEMS.test(lower)) return true;
   return lower.split(/[._%+0-9-]+/).some((part) => ROLE_WORDS.has(part));
 }
@@ -46,7 +51,7 @@ export function findEmails(text: string): Finding[] {
 // -------------------------------------------------------------------------------------- social handles
 
 const PLATFORM =
-  '(?:instagram|insta|ig|snapchat|snap|tiktok|tik tok|facebook|fb|twitter|youtube|discord|telegram|whatsapp|onlyfans|kik|twitch|x)';
+  '(?:instagram|insta|ig|snapchat|snap|tiktok|tik tok|facebook|fb|twitter|youtube|discord|telegram|whatsapp|onlyfans|kik|twitch|xbox|psn|playstation|steam|roblox|fortnite|minecraft|gamertag|battle\\.net|x)';
 /** "her insta is @lily_x", "snapchat: lilyrose09", "Facebook name jane.smith.77". */
 const HANDLE_AFTER_PLATFORM = new RegExp(
   `(?<![\\p{L}\\p{N}])${PLATFORM}(?:'s)?(?: (?:account|handle|username|user ?name|name|page|profile|id))?(?: is| as| -|:)? ?[("']?(@?[A-Za-z0-9_][A-Za-z0-9_.]{2,29}(?:#[0-9]{4})?)(?![\\p{L}\\p{N}_@])`,
@@ -62,6 +67,12 @@ const AT_HANDLE = /(?<![\p{L}\p{N}._@/])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Z
 const PLATFORM_NEAR = new RegExp(`(?<![\\p{L}])(?:${PLATFORM.replace('|x)', ')')}|twitter/x|handles?|social media)(?![\\p{L}])`, 'iu');
 
 const DECORATOR = /^\s*@[A-Za-z_][\w.]*(?:\(.*\))?\s*$/;
+/** An organisation's or team's account, not a family's: @LeedsCSCdata, @KirkleesCouncil, @DfE_Data. */
+const ORG_WORDS = /council|csc|cyps|childrens|services|data|team|gov|borough|county|nhs|ofsted|dfe|lga|adcs|trust|school|academy|police|cafcass|nspcc|barnardos/i;
+const isOrgHandle = (handle: string) => ORG_WORDS.test(handle) || /(?:[a-z]|^@?)LA(?:[A-Z_]|$)/.test(handle);
+/** Gamer tags with a discriminator: xXDarkWolfXx#4412, Nova_09#12345. Not "issue#1234" or "PR#4412". */
+const GAMER_TAG = /(?<![\p{L}\p{N}_#@])([A-Za-z][A-Za-z0-9_.]{2,30})#[0-9]{4,5}(?![\p{L}\p{N}])/gu;
+const NOT_GAMER_TAG = /^(?:issue|issues|pr|bug|ticket|inc|req|item|no|number|ref|page|row|rule|step|case|id|version|build|error|task|story|epic|sprint|commit|section|line|col|channel|room|table|sheet)$/i;
 
 export function findSocialHandles(text: string): Finding[] {
   const out: Finding[] = [];
@@ -72,7 +83,12 @@ export function findSocialHandles(text: string): Finding[] {
     if (DECORATOR.test(text.slice(m.index - (m.index - text.lastIndexOf('\n', m.index) - 1), text.indexOf('\n', m.index) < 0 ? text.length : text.indexOf('\n', m.index)))) continue;
     const shaped = /[0-9_.]/.test(m[1]);
     const around = text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40);
+    if (isOrgHandle(m[1])) continue;
     if (shaped || PLATFORM_NEAR.test(around)) out.push(finding(text, 'social_handle', m.index, m.index + m[0].length, shaped ? 'high' : 'medium'));
+  }
+  for (const m of text.matchAll(GAMER_TAG)) {
+    if (NOT_GAMER_TAG.test(m[1]) || !/[0-9_]|[a-z][A-Z]|^[xX]{1,2}[A-Z]/.test(m[1]) && !PLATFORM_NEAR.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    out.push(finding(text, 'social_handle', m.index, m.index + m[0].length, 'medium'));
   }
   for (const m of text.matchAll(PROFILE_URL)) out.push(finding(text, 'social_handle', m.index, m.index + m[0].length, 'high'));
   for (const m of text.matchAll(HANDLE_AFTER_PLATFORM)) {
@@ -82,7 +98,7 @@ export function findSocialHandles(text: string): Finding[] {
     const shaped = handle.startsWith('@') || /[0-9_.]/.test(handle.replace(/\.+$/, ''));
     // "X" is also a letter and a variable: only an @handle counts after it.
     if (/^x\b/i.test(lead) && !handle.startsWith('@')) continue;
-    if (NOT_HANDLES.has(handle.toLowerCase()) || !/[A-Za-z]/.test(handle) || !(shaped || explicit)) continue;
+    if (NOT_HANDLES.has(handle.toLowerCase()) || !/[A-Za-z]/.test(handle) || !(shaped || explicit) || isOrgHandle(handle)) continue;
     const trimmed = handle.replace(/\.+$/, '');
     const start = m.index + m[0].length - handle.length;
     out.push(finding(text, 'social_handle', start, start + trimmed.length, shaped ? 'high' : 'medium'));

@@ -38,6 +38,11 @@ const DATE_PATTERNS: { re: RegExp; parts: (m: RegExpMatchArray) => [string, stri
   { re: new RegExp(`(?<![\\p{L}\\p{N}])${MONTH}\\.?,?\\s+${YEAR}(?![\\p{L}\\p{N}])`, 'giu'), parts: (m) => ['1', m[1], m[2]] },
   // 20150402 (a compact ISO date in a data extract)
   { re: /(?<![\p{N}])((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?![\p{N}])/gu, parts: (m) => [m[3], m[2], m[1]], strongCueOnly: true },
+  // 2012, 14th of May; 2012 14 May
+  {
+    re: new RegExp(`(?<![\\p{L}\\p{N}/.-])([0-9]{4}),?\\s+(?:the\\s+)?([0-9]{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH}(?![\\p{L}\\p{N}])`, 'giu'),
+    parts: (m) => [m[2], m[3], m[1]],
+  },
   // Christmas Day 2012
   { re: new RegExp(`(?<![\\p{L}])(?:xmas|christmas) (?:day|eve),? ${YEAR}(?![\\p{L}\\p{N}])`, 'giu'), parts: (m) => ['25', '12', m[1]] },
   // 4/4 (no year, right after "DOB")
@@ -65,7 +70,9 @@ function isRealDate(dayText: string, monthText: string, yearText: string): boole
 function inContext(text: string, date: Span, cues: Span[], strongOnly: boolean): boolean {
   return cues.some((k) => {
     if (k.end <= date.start && date.start - k.end <= 40) {
-      const gap = text.slice(k.end, date.start);
+      // An XML tag is no comparison: "<PersonBirthDate>2012-07-19".
+      const inTag = /<[\w:.-]*$/.test(text.slice(Math.max(0, k.start - 40), k.start));
+      const gap = inTag ? text.slice(k.end, date.start).replace(/^\s*>/, '') : text.slice(k.end, date.start);
       // A day and month with no year only right after "DOB" or "birthday" ("birthday is 12th March").
       if (strongOnly && !(/^(?:dob|d\.o\.b|birthday)/i.test(text.slice(k.start, k.end)) && /^[\s:=,'"-]*(?:(?:is|was)\s+)?(?:on\s+)?(?:the\s+)?$/i.test(gap))) return false;
       // "born from 1 Sept" is a cohort; "DOB changed from 01/01/2007" is a person.
@@ -79,11 +86,14 @@ function inContext(text: string, date: Span, cues: Span[], strongOnly: boolean):
 
 /** Stand-in dates: 01/01/1900, 01/01/1970 and 01/01/2000 always; any other 1 January beside a word saying so. */
 const PLACEHOLDER_CUE = /\b(?:default|placeholder|dummy|sample|synthetic|test|fake|example|made[- ]up|sentinel|unknown|bloggs|doe)\b/i;
+const TEST_DATA_CUE = /\b(?:test (?:data|rows?|records?|file|extract|fixtures?|cases?)|fixtures?|synthetic|dummy|fake|made[- ]up|placeholder)\b/i;
 function isPlaceholderDate(text: string, date: Span, [day, month, year]: [string, string, string]): boolean {
   if (Number(day) !== 1 || !(Number(month) === 1 || /^jan/i.test(month))) return false;
   if (/^(?:1970|2000)$/.test(year)) return true;
-  // Only a word before it: "DOB 1/1/2013 – a default date?" still needs a person to look.
-  return PLACEHOLDER_CUE.test(text.slice(Math.max(0, date.start - 80), date.start).split(/[.!?\n]/).pop()!);
+  // Only a word before it: "DOB 1/1/2013 – a default date?" still needs a person to look. In test data or a
+  // fixture ("# synthetic data" above a code block, "DOB 01/01/2015 for all test rows") it is a stand-in.
+  if (PLACEHOLDER_CUE.test(text.slice(Math.max(0, date.start - 80), date.start).split(/[.!?\n]/).pop()!)) return true;
+  return TEST_DATA_CUE.test(text.slice(Math.max(0, date.start - 300), date.start)) || TEST_DATA_CUE.test(text.slice(date.end, date.end + 60).split(/[.!?\n]/)[0]);
 }
 
 export function findDatesOfBirth(text: string): Finding[] {
@@ -103,7 +113,7 @@ export function findDatesOfBirth(text: string): Finding[] {
 }
 
 /** After a child's name, with only a separator between: "Kai Walsh, 15/12/2009", "J.S. (07/03/2019)", "| Kiyan Dhillon | 2008-05-05 |". */
-const AFTER_NAME_GAP = /^\s*(?:[,|(\t;]|-)\s*(?:(?:dob|d\.o\.b\.?|born|b\.)\s*:?\s*)?$/i;
+const AFTER_NAME_GAP = /^(?:\s*(?:[,|(\t;]|-)\s*(?:(?:dob|d\.o\.b\.?|born|b\.)\s*:?\s*)?| )$/i;
 
 /** Dates of birth written right after a name, with no birth word: pasted rows, "Name (date)". */
 export function findBesideNames(text: string, names: readonly Finding[], found: readonly Finding[]): Finding[] {

@@ -21,6 +21,8 @@ export interface Lexicon {
   /** A word that can end a full name with no cue: a known surname, an unknown word, a colour or trade ("Brown", "Baker"). */
   isPlainSurname(word: string): boolean;
   isPublicFigure(fullName: string): boolean;
+  /** A given name that is also an English word ("Precious", "Blessing"): a name only before a surname or beside a case cue. */
+  isVirtueName(word: string): boolean;
   /** An ordinary English word, or an inflection of one, that the lexicon knows other than as a name. */
   isCommonWord(word: string): boolean;
   /** A place or authority: "Leeds", "Kirklees", "Tower". */
@@ -54,7 +56,41 @@ const DOMAIN_WORDS = (
   'annex list lists scorecard indicator return staying put uasc nfa sw ks1 ks2 ks3 ks4 sdq drill through sample test ' +
   'row rows table tables line lines item items page pages step steps column record records entry entries sheet tab ' +
   'file files name names sex gender age ages ethnicity category code codes status type total count dob ' +
-  'flat apartment room block floor ofcom ico samaritans capita servelec northgate tribal civica idox arbor sankey'
+  'flat apartment room block floor ofcom ico samaritans capita servelec northgate tribal civica idox arbor sankey ' +
+  // field labels and column headers
+  'forename forenames surname surnames firstname lastname middlename givenname familyname fullname legalname ' +
+  'preferredname preferred knownas alias nickname initials title prefix suffix dateofbirth postcode ' +
+  // tools and products people here run
+  'linux ubuntu windows macos docker azure aws snowflake databricks alteryx powershell jupyter postgres postgresql ' +
+  'oracle mysql sqlite pandas numpy rstudio posit powerbi looker knime dbt airflow kafka redis nginx vscode ' +
+  'copilot chatgpt openai gemini claude llama jira confluence trello miro zoom webex notion'
+).split(' ');
+
+/**
+ * Nationalities, ethnic groups and languages, as in the ONS 2021 Census ethnic group and main language
+ * classifications and the DfE ethnicity codes: "mum is Kurdish", "the family are Roma" name no one.
+ */
+const ETHNICITY_WORDS = (
+  'scottish british traveller travellers gypsy gypsies roma romany romani romanian polish ' +
+  'lithuanian latvian estonian slovak czech hungarian bulgarian albanian kosovan kosovar serbian croatian bosnian ' +
+  'ukrainian russian portuguese spanish italian greek turkish cypriot kurdish kurd kurds arab arabic persian farsi ' +
+  'iranian iraqi syrian afghan afghani pashto pashtun dari urdu punjabi panjabi bengali bangladeshi sylheti gujarati ' +
+  'tamil hindi indian pakistani sri lankan nepali nepalese chinese cantonese mandarin hakka vietnamese filipino ' +
+  'tagalog thai japanese korean malay somali somalian eritrean ethiopian tigrinya amharic oromo sudanese ' +
+  'nigerian yoruba igbo hausa ghanaian twi akan zimbabwean shona ndebele congolese lingala swahili kenyan ugandan ' +
+  'caribbean jamaican african asian mixed refused european german dutch'
+).split(' ');
+
+/**
+ * DfE census and SSDA903 codes written in capitals (ethnicity, SEN need, language): codes, never names.
+ * Source: DfE Common Basic Data Set ethnicity and SEN type code lists.
+ */
+const CODE_WORDS = (
+  'wbri wiri wirt woth wrom mwbc mwba mwas moth aind apkn aban aoth bcrb bafr both chne ooth refu nobt ' +
+  'weng wsco wwel wcor weur wotw wbos wcro wgre wgrk wgrc wita wkos wpor wser wtur wtuk wtuc wrma wrmr wrmo wtrv ' +
+  'asnl asri alka amus aoti anep bsom bsud bgha bnga bnig bsln bafo bbri bwcr bunt bafr cmal csng ctwn chkc ' +
+  'oafg oara oegy ofil oirn oirq ojpn okor okrd olam oleb olib omal omrc opol orth othr ovie oyem ' +
+  'semh slcn asd mld sld pmld spld msi nsa oth ehcp senk'
 ).split(' ');
 
 /** Local authorities and places that are also given names or surnames ("Kirklees", "Sefton", "Tower Hamlets"). */
@@ -102,7 +138,18 @@ const FLOWER_NAMES = new Set('jasmine poppy lily jade ruby leo ivy daisy holly w
 
 /** Surnames that are also ordinary nouns. */
 const TRADE_SURNAMES = new Set(
-  'king wood hill baker cook mason turner carter fisher hunter walker ward bell fox stone moore lane rose page cross marsh field bird lamb nash booth barnes shaw ward price hall day bishop knight butler porter chamberlain fletcher archer cooper taylor smith clarke parker'.split(' '),
+  ('king wood hill baker cook mason turner carter fisher hunter walker ward bell fox stone moore lane rose page cross marsh field bird lamb nash booth barnes shaw ward price hall day bishop knight butler porter chamberlain fletcher archer cooper taylor smith clarke parker ' +
+    // common Irish Traveller and Romany Gypsy surnames (Pavee Point and Friends, Families and Travellers guides)
+    'connors mcdonagh mcdonnell joyce maughan stokes cash doran delaney quilligan mcginley keenan mongan purcell nevin sweeney reilly cawley gavin ' +
+    'collins mccarthy casey furey mcinerney berry lee boswell loveridge lovell ayres smith price wilson buckley herne').split(' '),
+);
+
+/**
+ * Given names that are also English words, common in southern and west Africa and the Caribbean: names only
+ * before a surname or beside a case cue ("Precious Moyo", "Blessing (9)"). Source: Wikipedia, "Virtue name".
+ */
+const VIRTUE_NAMES = new Set(
+  'precious blessing blessings gift favour favor marvellous patience mercy comfort loveness memory princess prosper justice innocent talent beauty goodness miracle praise divine testimony peace charity hope joy fortune happiness trust faith grace godknows nomatter learnmore lovemore givemore'.split(' '),
 );
 
 /** Suffix, then what to put back on the stem: "hosted" → host, "moving" → move, "babies" → baby. */
@@ -118,7 +165,7 @@ export function getLexicon(): Lexicon {
   const words = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
   const places = new Set(PLACES);
   const common = new Set(COMMON_WORDS.split(' '));
-  const domain = new Set([...DOMAIN_WORDS, ...PLACES]);
+  const domain = new Set([...DOMAIN_WORDS, ...PLACES, ...ETHNICITY_WORDS, ...CODE_WORDS]);
   const tagsOf = (w: string): string[] => {
     const t = words[w];
     return t === undefined ? [] : Array.isArray(t) ? t : [t];
@@ -142,6 +189,7 @@ export function getLexicon(): Lexicon {
     isDomainWord: (w) => domain.has(w.toLowerCase()) || tagsOf(w.toLowerCase()).some((t) => NOT_NAME_TAGS.has(t)),
     isWeakName: (w) => {
       const lower = w.toLowerCase();
+      if (VIRTUE_NAMES.has(lower)) return /^\p{Lu}\p{Ll}/u.test(w);
       return !domain.has(lower) && w.length > 2 && /^\p{Lu}\p{Ll}/u.test(w) && tagsOf(lower).every((t) => t === 'Noun' || t === 'Singular' || t === 'Uncountable' || t === 'Adjective' || NAME_TAGS.has(t));
     },
     isPlainSurname: (w) => {
@@ -169,6 +217,7 @@ export function getLexicon(): Lexicon {
       }
       return /(?:tion|sion|ment|ness|ity|ings?|ance|ence|ship|ology|ics|ism|ists?|able|ible|ful|less|ous|ive|ised|ized|ise|ize|ly|ally|ation)$/.test(lower);
     },
+    isVirtueName: (w) => VIRTUE_NAMES.has(w.toLowerCase()),
     isPublicFigure: (name) => PUBLIC_FIGURES.has(name.toLowerCase().replace(/\s+/g, ' ')),
   };
   return lexicon;

@@ -27,6 +27,8 @@ const COLUMN = new RegExp(
   'gu',
 );
 
+/** Stand-in ids in test data: TEST01, TST-00042, DUMMY123, 123456. */
+const PLACEHOLDER_ID = /^(?:te?st|dummy|fake|demo|sample|example|xx+)[-_]?[0-9]+$|^0?123456(?:7(?:8(?:9)?)?)?$/i;
 const digitCount = (s: string) => s.replace(/[^0-9]/g, '').length;
 const isYear = (s: string) => /^(?:19|20)[0-9]{2}$/.test(s);
 
@@ -52,7 +54,7 @@ const ID_LIST_CUE = new RegExp(`(?<![\\p{L}])(?:${SYSTEMS}|ids?|ref(?:erence)?s?
 export function findLocalIds(text: string): Finding[] {
   const out: Finding[] = [];
   const push = (m: RegExpMatchArray, value: string, confidence: Finding['confidence']) => {
-    if (/^([0-9])\1+$/.test(value) || /^0{3,}[0-9]$/.test(value)) return; // 999999999, 0000001: placeholders
+    if (/^([0-9])\1+$/.test(value) || /^0{3,}[0-9]$/.test(value) || PLACEHOLDER_ID.test(value)) return; // 999999999, 0000001, TEST01: placeholders
     if (/^case$/i.test(m[1] ?? '') || /\bcase\b/i.test(m[0])) {
       // A supplier's support case, not a child's: "case #00872314 is resolved in hotfix 5.4".
       if (SUPPORT_SENTENCE.test(text.slice(Math.max(0, m.index! - 80), m.index! + m[0].length + 80))) return;
@@ -68,7 +70,7 @@ export function findLocalIds(text: string): Finding[] {
     push(m, value, m[1] ? 'high' : 'medium');
   }
   for (const m of text.matchAll(PREFIXED_ID)) {
-    if (NOT_CASE_ID.test(m[0]) || /\burn\b[ :]*$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    if (NOT_CASE_ID.test(m[0]) || PLACEHOLDER_ID.test(m[0]) || /\burn\b[ :]*$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     // Two or three letters and six digits is also an NI number without its suffix: that needs "NI" nearby.
     const [, prefix, digits] = /^([A-Z]+)[-/]?(?:[0-9]+[-/])?([0-9]+)$/.exec(m[0])!;
     if (prefix.length > 1 && !m[0].includes('-') && !digits.startsWith('0') && digits.length < 7) continue;

@@ -90,3 +90,33 @@ export function findInitials(text: string, found: readonly Finding[]): Finding[]
   }
   return out;
 }
+
+/**
+ * Names typed in lower case in chat: "mum said liam fletcher was missing", "zainab (14) is missing". A
+ * known first name that is no ordinary word, in a sentence about a case, with a surname after it or an age,
+ * year group or case event right after it. "thanks liam" and "ask liam in performance" are colleagues.
+ */
+const LOWER_WORD = /(?<![\p{L}\p{N}@._/#-])(\p{Ll}[\p{Ll}'-]+)(?![\p{L}\p{N}@_/]|\.\p{L})(?=(?: (\p{Ll}[\p{Ll}'-]+)(?![\p{L}\p{N}@_/]|\.\p{L}))?)/gu;
+const LOWER_NOT_AFTER = /(?:thanks|thank you|cheers|ta|hi|hiya|hello|hey|dear|morning|ask|asked|email|emailed|ping|cc|from|with|by|per|@)[ ,]*$/i;
+const LOWER_CUE_AFTER = /^(?:'s? (?:mum|dad|nan|gran|brother|sister|placement|school|carers?|social worker|dob|address|file|record)\b|,? \(?[0-9]{1,2}\)?(?:,| |$|\))|,? aged? [0-9]|,? (?:dob|born)\b|,? \(?y(?:ea)?r? ?[0-9]{1,2}\b| (?:is|was|has been|went|has gone|got) (?:missing|placed|excluded|arrested|referred|moved|in care|on a)| (?:disclosed|absconded|ran away|lives with|moved in))/i;
+
+export function findLowerCaseNames(text: string, found: readonly Finding[]): Finding[] {
+  if (!/\p{Ll}/u.test(text)) return [];
+  const lexicon = getLexicon();
+  const out: Finding[] = [];
+  const given = (w: string) => w.length >= 3 && lexicon.isFirstName(w) && !lexicon.isDomainWord(w) && lexicon.tags(w).length <= 1 && !lexicon.isPlace(w);
+  const family = (w: string) => w.length >= 3 && !lexicon.isDomainWord(w) && !lexicon.isPlace(w) && (lexicon.isLastName(w) || lexicon.isPlainSurname(w)) && (lexicon.isLastName(w) || !lexicon.isCommonWord(w) || lexicon.isFirstName(w) || /^(?:ward|cash|stokes|price|joyce|lee|berry)$/.test(w));
+  for (const m of text.matchAll(LOWER_WORD)) {
+    const [, first, second] = m;
+    if (!given(first)) continue;
+    const start = m.index;
+    if (LOWER_NOT_AFTER.test(text.slice(Math.max(0, start - 12), start))) continue;
+    const withSurname = second !== undefined && family(second);
+    const end = start + first.length + (withSurname ? second.length + 1 : 0);
+    const post = text.slice(end, end + 40);
+    if (!withSurname && !LOWER_CUE_AFTER.test(post)) continue;
+    if (!isCaseContext(text, sentenceBounds(text, start, end), found)) continue;
+    out.push(finding(text, 'name', start, end, 'medium'));
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import { getLexicon } from './lexicon';
 import { finding } from './shared';
 import type { Finding } from './types';
-import { findInitials, findLowerCaseTitled, isCaseContext, nextToFinding, sentenceBounds, writtenByFamily } from './name-context';
+import { findInitials, findLowerCaseNames, findLowerCaseTitled, isCaseContext, nextToFinding, sentenceBounds, writtenByFamily } from './name-context';
 
 /*
  * Names of children and family members: "dad Darren Hughes called", "the Nowak twins", "Aisha K in Y9",
@@ -29,7 +29,7 @@ const FUNCTION_WORD = /^(?:the|a|an|and|or|but|of|in|on|at|to|for|with|by|from|i
 const PLACE_PREPOSITION = /(?:^|[^\p{L}])(?:in|at|near|around|across|towards|outside|inside|via|from|of|to|over|under),? $/u;
 /** A record of a person: "the address for Ollie", "UPN for Nevaeh", "the referral for Zara". */
 const RECORD_OF =
-  /(?:^|[^\p{L}])(?:address|record|referral|upn|nhs (?:number|no)|dob|file|plan|pep|ehcp|placement|episode|chronology|assessment|contact|ni number|case|merge|care plan|details|ids?) (?:for|of) $/iu;
+  /(?:^|[^\p{L}])(?:address|record|referral|upn|nhs (?:number|no)|dob|file|plan|pep|ehcp|placement|episode|chronology|assessment|contact|ni number|case|merge|care plan|details|ids?) (?:for|of|on|about) $/iu;
 const SUBJECT_LINE = /(?:^|\n) *(?:re|fw|fwd|subject)(?: *:|\.) *$/i;
 
 const CASE_NOUN =
@@ -41,6 +41,7 @@ const AFTER_NAME = new RegExp(
     '|,? (?:dob|d\\.o\\.b|born)\\b| (?:is |was )?in (?:y|yr|year) ?[0-9]|,? \\(?y[0-9]{1,2}\\b' +
     `| and (?:his|her|their) (?:${RELATION})\\b` +
     '| (?:has |had |who )?(?:went|gone|going|goes) missing' +
+    '| (?:is|was|turned|turns) [0-9]{1,2}(?: years?(?: old)?)?(?: (?:at|when|on|in|and|but|so|now)\\b|[,.;!?]|$)' +
     '| (?:is |was )?on (?:our|the|their) (?:system|database|records?|caseload|books)\\b' +
     '| (?:is|was|has been|had been|were|are|have been|got|who is|who was) (?:now )?(?:missing|placed|excluded|removed|adopted|arrested|referred|returned|matched|exploited|harmed|abused|subject|looked after|accommodated|remanded|charged|convicted|expelled|suspended|known to|open to|allocated|stepped|made subject|settled|on a (?:cp|child protection|cin)|lac\\b|cla\\b|cin\\b|in care|in foster|living with|staying with|at [0-9])' +
     '| (?:disclosed|absconded|ran away|self-harmed|came into care|entered care|left care|lives with|lived with|stays with|moved (?:in )?with|moved to|returned home|returned to|attends|attended|was born|born|called|rang|phoned|visited|told|shows? as)\\b' +
@@ -53,9 +54,13 @@ const CASE_SENTENCE = new RegExp(`\\b(?:${RELATION}|aged?|placed|foster|excluded
 const COLLEAGUE_SENTENCE = /\b(?:thanks|thank you|cheers|kudos|shout ?out|credit|presented|presenting|present|presents|presenters?|host|hosts|hosted|hosting|facilitat\w*|organis\w*|speaking|speakers?|built|wrote|shared|merged|reviewing|reviewed|session|colleagues?|regards|mp|joined|joining|welcome)\b/i;
 const SIGN_OFF = /(?:regards|thanks|cheers|best wishes|best|sincerely|many thanks|thank you|ta|from)[,!.]?\s*\n\s*$/i;
 /** A colleague or professional, not a case: "with Tom in the performance team", "Sarah from the Leeds data team". */
+/** A professional named by their role: "the social worker Lisa Holmes", "IRO Mohamed Abdi". Outweighs any case cue. */
+const ROLE =
+  "(?:social worker|sw|ssw|iro|reviewing officer|team manager|service manager|manager|senco|dsl|teacher|head ?teacher|head of year|nurse|health visitor|hv|gp|doctor|pc|ds|dc|dci|sergeant|police officer|officer|solicitor|barrister|judge|magistrate|children's guardian|cafcass|personal adviser|pa|key ?worker|case ?worker|support worker|youth worker|family support worker|fsw|practitioner|consultant|psychologist|psychiatrist|therapist|paediatrician|midwife|advocate|supervisor|analyst|colleague|interpreter|mentor|tutor|lado|inspector|hmi)";
+const ROLE_BEFORE = new RegExp(`(?<![\\p{L}])${ROLE},? (?:(?:is|was|called|named) )?$`, 'iu');
 const PROFESSIONAL_BEFORE = /\b(?:(?:hosted|presented|run|led|written|created|built|made|organised|organized|chaired|facilitated|delivered|maintained|notes|slides) by|spoke to|speak to|talk to|talking to|emailed|email|asked|ask|met|meeting with|checked with|per|via|contact|ping|presented|presenting|colleague|manager|analyst|director|social worker|sw|iro|practitioner|worker|chair|minister|secretary|commissioner|lead|officer|author|developer|dr|professor|prof|cllr|councillor)[ ,:]*$/i;
 const PROFESSIONAL_AFTER =
-  /^(?:'s? (?:team|dashboard|tool|code|script|query|model|slides|talk|blog|template|macro|work|post|question|suggestion|point|idea|reply|answer|research|paper|book)\b|'s? (?:review|report) (?:of|into|on)\b|,? \(?(?:[\p{L}]+ ){0,2}(?:officer|analyst|manager|lead|director|head|developer|engineer|consultant|advisor|adviser|co-?ordinator|administrator|scientist|minister|mp)\b|,? (?:from|at|of|in) (?:the |our |your )?(?:[\p{L}-]+ ){0,3}(?:team|council|dfe|ofsted|department|service|unit|office|lga|adcs|d2i|liia|group|network)\b|,? \(?(?:the |our )?(?:dfe|ofsted|lga|adcs|ons|iro|sw)\b| (?:said|says|wrote|suggested|mentioned|presented|shared|built|made|developed|asked|recommends?|explained|confirmed|replied|posted|thinks|reckons)\b)/iu;
+  /^(?:'s? (?:team|dashboard|tool|code|script|query|model|slides|talk|blog|template|macro|work|post|question|suggestion|point|idea|reply|answer|research|paper|book)\b|'s? (?:review|report) (?:of|into|on)\b|,? \(?(?:[\p{L}]+ ){0,2}(?:officer|analyst|manager|lead|director|head|developer|engineer|consultant|advisor|adviser|co-?ordinator|administrator|scientist|minister|mp)\b|(?:, | \()(?!(?:his|her|their|my|mum's|dad's)\b)(?:[\p{L}]+ ){0,2}(?:social worker|sw|iro|teacher|nurse|health visitor|solicitor|practitioner|senco|dsl|psychologist|therapist|paediatrician|midwife|caseworker|interpreter|inspector)\b|,? (?:from|at|of|in) (?:the |our |your )?(?:[\p{L}-]+ ){0,3}(?:team|council|dfe|ofsted|department|service|unit|office|lga|adcs|d2i|liia|group|network)\b|,? \(?(?:the |our )?(?:dfe|ofsted|lga|adcs|ons|iro|sw)\b| (?:said|says|wrote|suggested|mentioned|presented|shared|built|made|developed|asked|recommends?|explained|confirmed|replied|posted|thinks|reckons)\b)/iu;
 /** An organisation, place or thing named after a person: "Mary Seacole House", "Ryan Road". */
 const NAMED_AFTER = /^ (?:estate|site|chart|diagram|graph|tool|system|module|app|software|import|export|plugin|package|library|dashboard|screen|extract|api|licence|license|contract|supplier|council|borough|county|city|road|street|lane|avenue|drive|close|court|school|academy|primary|house|centre|center|trust|ltd|limited|university|college|hospital|hall|park|foundation|institute|award|report|review|model|method|framework|principles?|scale|test)\b/i;
 /** Last words that make a capitalised run a thing's name, not a person's: "Ryan Road", "Mark Scheme". */
@@ -63,10 +68,11 @@ const THING_WORD = /^(?:Road|Street|Avenue|School|Academy|Centre|Center|Trust|Co
 /** "the Kowalski case", "the Adebayo children", "the Hendersons (foster carers)". */
 const SURNAME_GROUP = /(?<![\p{L}])[Tt]he (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?) (?:case|children|kids|family|twins|siblings|household|boys|girls|brothers|sisters|parents|carers|foster carers)(?![\p{L}-])|(?<![\p{L}])[Tt]he (\p{Lu}\p{Ll}+?)(?:e?s) \(?(?:foster|carers|family|adopters|household)(?![\p{L}-])/gu;
 
+const SURNAME_FIRST = /(?<![\p{L}\p{N}])(\p{Lu}{2,}(?:['-]\p{Lu}{2,})*), (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])/gu;
 const FAMILY_PLURAL = /(?<![\p{L}])[Tt]he (\p{Lu}\p{Ll}{2,}?)(?:e?s)(?![\p{L}'-])/gu;
 const LOWER_AFTER_RELATION = new RegExp(`(?<![\\p{L}])${RELATION}(?:'s)?(?: (?:is|was|called|named))?[ ,:-]+(\\p{Ll}{2,})(?: (\\p{Ll}{2,}))?(?![\\p{L}])`, 'giu');
 const TITLE = '(?:Mr|Mrs|Ms|Miss|Mx|Master)\\.?';
-const WORD = "(?:\\p{Lu}\\p{Ll}+(?:['-]\\p{Lu}\\p{Ll}+|'(?!(?:ve|re|ll)(?![\\p{L}]))\\p{Ll}{2,})*|\\p{Lu}{2,}(?:['-]\\p{Lu}{2,})*|(?:Mc|Mac|O')\\p{Lu}\\p{Ll}+)(?![\\p{L}\\p{N}])";
+const WORD = "(?:(?:Ó|Ní|Nic|Uí|Mhic) \\p{Lu}\\p{Ll}+|\\p{Lu}\\p{Ll}+(?:['-]\\p{Lu}\\p{Ll}+|'(?!(?:ve|re|ll)(?![\\p{L}]))\\p{Ll}{2,})*|\\p{Lu}{2,}(?:['-]\\p{Lu}{2,})*|(?:Mc|Mac|O')\\p{Lu}\\p{Ll}+)(?![\\p{L}\\p{N}])";
 /** A known-as name inside a full name: Oyinkansola "Oyin" Falade, Ifeoluwa (Ife) Balogun. */
 const NICKNAME = `"\\p{Lu}\\p{Ll}+"|'\\p{Lu}\\p{Ll}+'|\\(\\p{Lu}\\p{Ll}+\\)`;
 /** Runs of capitalised words (title case or capitals), an optional title before, an optional initial after. */
@@ -106,8 +112,12 @@ export function findNames(text: string, found: readonly Finding[] = []): Finding
       const next = words[i + 1];
       const surname =
         (part.length > 0 && lexicon.isFirstName(part[0].text) && !lexicon.isDomainWord(w.text)) ||
-        (next !== undefined && lexicon.isLastName(next.text) && lexicon.isWeakName(w.text));
-      const capitalsInMixedRun = /^\p{Lu}+$/u.test(w.text) && !/^[\p{Lu}\s'-]+$/u.test(m[2]);
+        (next !== undefined && lexicon.isLastName(next.text) && lexicon.isWeakName(w.text)) ||
+        (next !== undefined && lexicon.isVirtueName(w.text) && !lexicon.isNotName(next.text) && !lexicon.isCommonWord(next.text));
+      // "Jayden SMITH": a surname in capitals beside a known first name stays; "Maya ASD" does not.
+      const beside = [words[i - 1], next].some((x) => x !== undefined && !/^\p{Lu}+$/u.test(x.text) && lexicon.isFirstName(x.text));
+      const capsSurname = beside && w.text.length >= 2 && !lexicon.isDomainWord(w.text) && (lexicon.isLastName(w.text) || !lexicon.isCommonWord(w.text));
+      const capitalsInMixedRun = /^\p{Lu}+$/u.test(w.text) && !/^[\p{Lu}\s'-]+$/u.test(m[2]) && !capsSurname;
       const stop = (!surname && lexicon.isNotName(w.text)) || (/^\p{Lu}+$/u.test(w.text) && w.text.length < 3) || capitalsInMixedRun;
       if (stop && lexicon.isWeakName(w.text) && !IS_TITLE.test(w.text)) weak.push(w);
       const thingWord = stop && lexicon.isCommonWord(w.text) && !FUNCTION_WORD.test(w.text) && !BEFORE_NAME.test(w.text);
@@ -148,7 +158,14 @@ export function findNames(text: string, found: readonly Finding[] = []): Finding
     const withFamily = family && lexicon.isLastName(family);
     out.push(finding(text, 'name', start, start + given.length + (withFamily ? family.length + 1 : 0), 'medium'));
   }
-  out.push(...findLowerCaseTitled(text), ...findInitials(text, found));
+  out.push(...findLowerCaseTitled(text), ...findInitials(text, found), ...findLowerCaseNames(text, found));
+  // Records as "SURNAME, Given": "OKAFOR, Chidi", "SMITH, Jayden-Lee".
+  for (const m of text.matchAll(SURNAME_FIRST)) {
+    const [, surname, given] = m;
+    if (lexicon.isDomainWord(surname) || (!lexicon.isLastName(surname) && lexicon.isCommonWord(surname)) || (surname.length <= 4 && !lexicon.isLastName(surname))) continue;
+    if (!lexicon.isFirstName(given.split('-')[0]) || lexicon.isCommonWord(given)) continue;
+    out.push(finding(text, 'name', m.index, m.index + m[0].length, 'medium'));
+  }
   // "The Okafors have asked for respite": a family by its surname, in a sentence about a case.
   for (const m of text.matchAll(FAMILY_PLURAL)) {
     const stem = m[1];
@@ -187,8 +204,10 @@ function strongCue(text: string, start: number, end: number): boolean {
   const pre = text.slice(Math.max(0, start - 40), start);
   const post = text.slice(end, end + 60);
   // For an ordinary noun ("Revision 1, by …") a bare number after it is no age.
-  const cue = relationBefore(pre, true) || (AFTER_NAME.test(post) && !/^,? \(?[0-9]/.test(post));
-  return cue && !PROFESSIONAL_AFTER.test(post) && !NAMED_AFTER.test(post);
+  // …except for a given name that is also a word: "Blessing (9)".
+  const age = !/^,? \(?[0-9]/.test(post) || getLexicon().isVirtueName(text.slice(start, end));
+  const cue = relationBefore(pre, true) || (AFTER_NAME.test(post) && age);
+  return cue && !ROLE_BEFORE.test(pre) && !PROFESSIONAL_AFTER.test(post) && !NAMED_AFTER.test(post);
 }
 
 /** A relation right before, written as a word, not as part of a capitalised title ("Care Leaver Tracker"). */
@@ -215,6 +234,12 @@ function judge(
   const pre = text.slice(Math.max(0, start - 40), start);
   const post = text.slice(end, end + 60);
   if (NAMED_AFTER.test(post) || THING_WORD.test(words[words.length - 1]) || lexicon.isPublicFigure(words.join(' '))) return null;
+  // A short word in capitals that no name list knows is a code: WBRI, MOTH, SEMH.
+  if (words.length === 1 && /^\p{Lu}{2,4}$/u.test(words[0]) && !lexicon.isFirstName(words[0]) && !lexicon.isLastName(words[0])) return null;
+  // A professional named by their role or their team: "IRO Mohamed Abdi", "Rob Cummings from Performance".
+  if (ROLE_BEFORE.test(pre)) return null;
+  const team = /^,? (?:from|at|in) (?:the |our )?(\p{Lu}\p{Ll}+)/u.exec(post);
+  if (team && lexicon.isCommonWord(team[1]) && !/^(?:Year|School|Care|Home|Foster|Placement|Hospital|Custody|Court|Prison)$/.test(team[1])) return null;
   // A sign-off is a colleague's, unless a parent or care leaver is writing about themselves.
   if (SIGN_OFF.test(pre) && !writtenByFamily(text)) return null;
   // "Kate Smith at Kirklees", "Tom from Leeds": a colleague named by their authority.
@@ -229,7 +254,7 @@ function judge(
   const unlisted = !inThingName && !/^(?:\(|\.\p{L})/u.test(post) && words.every((w) => !lexicon.isCommonWord(w) && !lexicon.isPlace(w));
   if (unlisted && nextToFinding(text, start, end, found, capitals)) return 'medium';
   if (unlisted && !capitals && RECORD_OF.test(pre)) return 'high';
-  const first = lexicon.isFirstName(words[0]);
+  const first = lexicon.isFirstName(words[0]) || (words.length >= 2 && lexicon.isVirtueName(words[0]));
   const full = (words.length >= 2 || initial) && (first || lexicon.isLastName(words[words.length - 1]));
   const professional = PROFESSIONAL_BEFORE.test(pre) || PROFESSIONAL_AFTER.test(post);
 

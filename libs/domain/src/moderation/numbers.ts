@@ -68,6 +68,7 @@ export function findNhsNumbers(text: string): Finding[] {
 
 // ---------------------------------------------------------------------------------------------------- UPN
 
+const TEST_UPN_CUE = /\b(?:test|testing|dummy|fake|made[- ]up|synthetic|fictional|fixtures?|placeholder|sample data)\b/i;
 const UPN_CONTEXT = /\b(?:upns?|pupils?)\b/gi;
 const UPN_SHAPE = /(?<![\p{L}\p{N}])[A-Za-z][0-9]{11}[0-9A-Za-z](?![\p{L}\p{N}])/gu;
 
@@ -79,6 +80,8 @@ export function findUpns(text: string): Finding[] {
     const span = { start: m.index, end: m.index + m[0].length };
     const upn = m[0].toUpperCase();
     if (/^.0{11}/.test(upn) || /123456789|987654321/.test(upn)) continue; // the all-zeros example in DfE's spec; counting placeholders
+    // A UPN said to be a test, dummy or fake one, or in test data, is nobody's: "test UPN", "our dummy extract".
+    if (TEST_UPN_CUE.test(before(text, span.start, 150).split(/[!?\n]|\.\s/).pop()!) || TEST_UPN_CUE.test(after(text, span.end, 80).split(/[!?\n]|\.\s/)[0])) continue;
     if (isValidUpn(upn)) {
       if (isKnownLaCode(upn.slice(1, 4))) out.push(finding(text, 'upn', span.start, span.end, 'high'));
       else if (!isExample(text, span)) out.push(finding(text, 'upn', span.start, span.end, 'medium'));

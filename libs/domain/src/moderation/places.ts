@@ -1,3 +1,5 @@
+import { getLexicon } from './lexicon';
+import { isCaseContext, sentenceBounds } from './name-context';
 import { after, before, finding, near, spansOf } from './shared';
 import type { Finding } from './types';
 
@@ -8,7 +10,7 @@ import type { Finding } from './types';
 
 /** Said just before an address that is an organisation's or an event's, not a home. */
 const ORG_PLACE_CUE =
-  /\b(?:council|offices?|civic|town hall|county hall|city hall|buildings?|hq|headquarters|venue|conference|event|workshop|hosted|dfe|ofsted|department|ministry|academy|university|college|hospital|station|centre|center|reception|library|meeting)\b/;
+  /\b(?:council|offices?|civic|town hall|county hall|city hall|buildings?|hq|headquarters|venue|conference|event|workshop|hosted|dfe|ofsted|department|ministry|academy|university|college|hospital|station|centre|center|reception|library|meeting|training|session|course|drop-in|meetup|based|cafe|café|hotel|our team|team is|we're at|we are at|hub)\b/;
 const HOME_CUE = /\b(?:lives?|living|lived|resides?|residing|staying|stays|moved|moving|address(?:es)?|home|house|flat|placed|placement|returned|went|go(?:es|ing)?\s+(?:back\s+)?to)\b/gi;
 
 // --------------------------------------------------------------------------------------------- postcode
@@ -59,6 +61,8 @@ export function findPostcodes(text: string): Finding[] {
 
 const STREET =
   '(?:street|st|road|rd|lane|ln|avenue|ave|close|drive|dr|way|crescent|cres|terrace|tce|gardens|gdns|grove|mews|court|ct|place|square|sq|parade|boulevard|walk|rise|row|hill|view|vale|green|croft|fold|gate|chase|meadows?|park|heights|approach|wynd|brow|garth|grange|bank|side|fields?|way|estate|towers?|house|cottages?|paddocks?|lea|leas|top|bottom|gate|mount|hotel|flats|wharf|quay|yard|row|end|brook|crest|dell|glade|heath|lodge|manor|orchard|ridge|spinney|villas|nook|hollow|reach|circle|mead|meadow)';
+/** The street words with a capital or lower-case first letter, for patterns that are otherwise case-sensitive. */
+const STREET_TITLED = STREET.replace(/(^\(\?:|\|)([a-z])/g, (_, lead: string, c: string) => `${lead}[${c.toUpperCase()}${c}]`);
 /** One-word street names: "4 Westgate", "12 Kirkfield". */
 const ONE_WORD_STREET = /(?<![\p{L}\p{N}])[0-9]{1,4}[A-Za-z]?,? (\p{Lu}\p{Ll}+(?:gate|field|fields|side|wood|croft|moor|bank|fold|garth|dale|mead|lea|leigh|ley|ings|thorpe|holme))(?![\p{L}\p{N}])/gu;
 /** "22 Mill Lane", "Flat 3, 14b Acacia Avenue", "22 mill lane" (lower case only after a word about a home). */
@@ -67,9 +71,21 @@ const NUMBERED = new RegExp(
   'giu',
 );
 /** "lives on Elm Road", "moved to Mill Lane": a named street right after a word about a home. */
-const UNNUMBERED = new RegExp(`(?<![\\p{L}])(?:[A-Z][\\p{L}'-]+ ){1,3}${STREET}(?![\\p{L}\\p{N}])`, 'gu');
+const UNNUMBERED = new RegExp(`(?<![\\p{L}])(?:[A-Z][\\p{L}'-]+ ){1,3}${STREET_TITLED}(?:, (?:[A-Z][\\p{L}'-]+ ){0,2}[A-Z][\\p{L}'-]+)?(?![\\p{L}\\p{N}])`, 'gu');
+/** "Cromwell Street, Grimsby", "Rose Cottage, Back Lane, Great Ayton": a named home or a street and its town. */
+const STREET_AND_TOWN = new RegExp(
+  `(?<![\\p{L}])(?:(?:[A-Z][\\p{L}'-]+ ){1,2}(?:Cottage|Farm|Farmhouse|House|Lodge|Barn|Bungalow|Villa|Croft),? )?(?:[A-Z][\\p{L}'-]+ ){1,3}${STREET_TITLED}, (?:[A-Z][\\p{L}'-]+ ){0,2}[A-Z][\\p{L}'-]+(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+/** A home told by a landmark: "the flat above the chippy opposite the Co-op on High St". */
+const LANDMARK_HOME = new RegExp(
+  `(?<![\\p{L}])(?:flat|house|home|room|lives?|living|staying|stays)(?: [\\p{L}'-]+){0,3}? (?:above|over|behind|next to|opposite|beside|round the corner from) (?:the|a) [^.\\n]{2,60}? (?:on|off) (?:the )?(?:[A-Z][\\p{L}'-]+ ){1,3}${STREET_TITLED}(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+/** Said of an address that is an example: "e.g. 1 High Street", "a made-up 12 Any Road". */
+const EXAMPLE_ADDRESS = /\b(?:e\.g\.?|eg|for example|for instance|such as|example address|fake|made[- ]up|dummy|placeholder|fictional|fictitious|anytown|any ?street)\b/i;
 /** Words that are never part of a street's name, so "5 days on the way" is no address. */
-const NOT_STREET_WORDS = /(?<!^)\b(?:the|a|an|of|on|in|to|and|or|for|per|with|at|by|is|are|was|were|more|less|very|so|too|not|no|any|each|every|this|that|these|those|my|our|your|their|his|her|its|days?|weeks?|months?|years?|hours?|mins?|minutes?|times?|children|kids|cases|records|rows|episodes)\b/i;
+const NOT_STREET_WORDS = /(?<!^)\b(?:the|a|an|of|on|in|to|and|or|for|per|with|at|by|is|are|was|were|more|less|very|so|too|not|no|any|each|every|this|that|these|those|my|our|your|their|his|her|its|days?|weeks?|months?|years?|hours?|mins?|minutes?|times?|children|kids|cases|records|rows|episodes|placements?|postcodes?|fields?|columns?|codes?|data|returns?|values?|extracts?|systems?|forms?|errors?|rules?|child|team|table|date|dates|type|types|reason|reasons|status|file|files)\b/i;
 /** Things numbered in this community's talk, not houses: "rule 22", "section 17", "page 4". */
 const NUMBERED_THING = /\b(?:rule|rules|step|section|s|page|para|paragraph|version|v|chapter|item|line|row|column|year|yr|y|question|q|table|figure|week|level|tier|priority|phase|stage|appendix|annex|clause|reg|regulation|article)\.? ?$/;
 const PUBLIC_ADDRESSES = /\b(?:downing street|whitehall|great smith street|piccadilly|sanctuary buildings|horse guards road)\b/i;
@@ -95,6 +111,7 @@ export function findAddresses(text: string): Finding[] {
     const span = { start: m.index, end: m.index + m[0].length };
     const words = m[0].replace(/^(?:(?:flat|apartment|apt|unit|room) ?[0-9]+[a-z]?,? )?[0-9]+[a-z]?,? /i, '');
     if (NOT_STREET_WORDS.test(words) || NUMBERED_THING.test(before(text, span.start, 12)) || PUBLIC_ADDRESSES.test(words)) continue;
+    if (/^903\b/.test(m[0]) || EXAMPLE_ADDRESS.test(before(text, span.start, 40))) continue;
     const titled = words.split(' ').every((w) => /^[\p{Lu}0-9]/u.test(w));
     const homeNear = near(home, span, 30, 0);
     if (!titled && !homeNear) continue;
@@ -106,6 +123,23 @@ export function findAddresses(text: string): Finding[] {
     if (NUMBERED_THING.test(before(text, span.start, 12)) || /\b(?:la|code|lacode|rule)\b[ :]*$/i.test(before(text, span.start, 10))) continue;
     if (ORG_PLACE_CUE.test(before(text, span.start, 60)) && !near(home, span, 30, 0)) continue;
     out.push(finding(text, 'address', span.start, span.end, near(home, span, 30, 0) ? 'high' : 'medium'));
+  }
+  for (const m of text.matchAll(LANDMARK_HOME)) {
+    if (ORG_PLACE_CUE.test(before(text, m.index, 40)) || EXAMPLE_ADDRESS.test(before(text, m.index, 40))) continue;
+    const start = m.index + m[0].search(/ (?:above|over|behind|next to|opposite|beside|round the corner from) /) + 1;
+    out.push(finding(text, 'address', start, m.index + m[0].length, 'medium'));
+  }
+  for (const m of text.matchAll(STREET_AND_TOWN)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (NOT_STREET_WORDS.test(m[0].replace(/,/g, '')) || PUBLIC_ADDRESSES.test(m[0]) || EXAMPLE_ADDRESS.test(before(text, span.start, 40))) continue;
+    if (ORG_PLACE_CUE.test(before(text, span.start, 60)) || ORG_PLACE_CUE.test(after(text, span.end, 40))) continue;
+    // After a house number the numbered pattern has it; a tool or word after the comma is no town ("Mill Lane, Mosaic ID").
+    const town = m[0].slice(m[0].lastIndexOf(', ') + 2);
+    if (/[0-9][a-z]?,? $/i.test(before(text, span.start, 4)) || (getLexicon().isDomainWord(town.split(' ').pop()!) && !getLexicon().isPlace(town.split(' ').pop()!))) continue;
+    // "Lisa Hill, Kirklees" is a person and her authority: without a word about a home, no first name may open it.
+    const firstWord = /^[\p{L}'-]+/u.exec(m[0])![0];
+    if (!near(home, span, 40, 0) && (getLexicon().isFirstName(firstWord) || !isCaseContext(text, sentenceBounds(text, span.start, span.end), []))) continue;
+    out.push(finding(text, 'address', span.start, span.end, 'medium'));
   }
   for (const m of text.matchAll(UNNUMBERED)) {
     const span = { start: m.index, end: m.index + m[0].length };
