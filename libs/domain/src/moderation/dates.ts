@@ -61,7 +61,8 @@ function isRealDate(dayText: string, monthText: string, yearText: string): boole
   const y = yearText.replace("'", '');
   let year = y === '' ? 2000 : Number(y);
   // 1900 and earlier are "unknown" sentinels in case systems, not births.
-  if (y.length === 4 && (year <= 1900 || year > 2100)) return false;
+  // Beyond that a date is still a typo for a birth date right after "DOB" ("1882" for "2012"); 1 Jan 1900 is a placeholder.
+  if (y.length === 4 && (year < 1800 || year > 2300)) return false;
   if (y.length === 2) year += 2000; // only matters for 29 February
   if (month < 1 || month > 12 || day < 1) return false;
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -89,7 +90,7 @@ const PLACEHOLDER_CUE = /\b(?:default|placeholder|dummy|sample|synthetic|test|fa
 const TEST_DATA_CUE = /\b(?:test (?:data|rows?|records?|file|extract|fixtures?|cases?)|fixtures?|synthetic|dummy|fake|made[- ]up|placeholder)\b/i;
 function isPlaceholderDate(text: string, date: Span, [day, month, year]: [string, string, string]): boolean {
   if (Number(day) !== 1 || !(Number(month) === 1 || /^jan/i.test(month))) return false;
-  if (/^(?:1970|2000)$/.test(year)) return true;
+  if (/^(?:1900|1970|2000)$/.test(year)) return true;
   // Only a word before it: "DOB 1/1/2013 – a default date?" still needs a person to look. In test data or a
   // fixture ("# synthetic data" above a code block, "DOB 01/01/2015 for all test rows") it is a stand-in.
   if (PLACEHOLDER_CUE.test(text.slice(Math.max(0, date.start - 80), date.start).split(/[.!?\n]/).pop()!)) return true;

@@ -27,6 +27,8 @@ export interface Lexicon {
   isCommonWord(word: string): boolean;
   /** A place or authority: "Leeds", "Kirklees", "Tower". */
   isPlace(word: string): boolean;
+  /** A small town the gazetteer knows that is also a surname ("Pickering", "Preston"): not an authority or country. */
+  isTownSurname(word: string): boolean;
 }
 
 const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person']);
@@ -172,7 +174,8 @@ export function getLexicon(): Lexicon {
   };
   lexicon = {
     tags: tagsOf,
-    isFirstName: (w) => FLOWER_NAMES.has(w.toLowerCase()) || tagsOf(w.toLowerCase()).some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName' || t === 'Person'),
+    // "Mia-Jade", "Jean-Luc": every part a given name.
+    isFirstName: (w) => (/^\p{L}+(?:-\p{L}+)+$/u.test(w) && w.split('-').every((part) => lexicon!.isFirstName(part))) || FLOWER_NAMES.has(w.toLowerCase()) || tagsOf(w.toLowerCase()).some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName' || t === 'Person'),
     isLastName: (w) => tagsOf(w.toLowerCase()).includes('LastName'),
     isNotName: (w) => {
       // "Tia-Louise", "Okonkwo-Bello": a name if any part is one.
@@ -216,6 +219,11 @@ export function getLexicon(): Lexicon {
         if (stems.some((add) => known(base + add)) || (/([b-df-hj-np-tv-z])\1$/.test(base) && known(base.slice(0, -1)))) return true;
       }
       return /(?:tion|sion|ment|ness|ity|ings?|ance|ence|ship|ology|ics|ism|ists?|able|ible|ful|less|ous|ive|ised|ized|ise|ize|ly|ally|ation)$/.test(lower);
+    },
+    isTownSurname: (w) => {
+      const lower = w.toLowerCase();
+      const tags = tagsOf(lower);
+      return /^\p{Lu}\p{Ll}+$/u.test(w) && !domain.has(lower) && !common.has(lower) && tags.some((t) => t === 'Place' || t === 'City') && !tags.some((t) => t === 'Country' || t === 'Region');
     },
     isVirtueName: (w) => VIRTUE_NAMES.has(w.toLowerCase()),
     isPublicFigure: (name) => PUBLIC_FIGURES.has(name.toLowerCase().replace(/\s+/g, ' ')),

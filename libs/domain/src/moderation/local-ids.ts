@@ -11,7 +11,7 @@ import type { Finding } from './types';
 const SYSTEMS =
   'mosaic|lcs|liquid ?logic|eclipse|care ?first|azeus|contr?occ|ehm|ehcr|framework-?i|systm ?one|capita one|synergy|wisdom|paris|rio|emis|ics|protocol|servelec|sovereign';
 const ID_WORD = '(?:id|ids|ref|refs|reference|no|nos|number|num|#|identifier|code|record)';
-const SUBJECT = "(?:child(?:ren)?(?:'s)?|person|case|client|family|young person|yp|cyp|service user|su|subject|legacy|referral|individual|cla|lac|cin|cp|cic)";
+const SUBJECT = "(?:child(?:ren)?(?:'s)?|person|pers|case|client|family|young person|yp|cyp|service user|su|subject|legacy|referral|individual|cla|lac|cin|cp|cic)";
 /** The id: optional letters, then digits (with '-' or '/'), at least four digits in all, optional letter. */
 const VALUE = `['"]?((?:[A-Za-z]{1,3}[-/]?)?[0-9][0-9/-]{2,14}[A-Za-z]?)['"]?`;
 const LEAD = '(?: ?(?:is|was|={1,3}|:|#|-|of))? ?';
@@ -28,7 +28,7 @@ const COLUMN = new RegExp(
 );
 
 /** Stand-in ids in test data: TEST01, TST-00042, DUMMY123, 123456. */
-const PLACEHOLDER_ID = /^(?:te?st|dummy|fake|demo|sample|example|xx+)[-_]?[0-9]+$|^0?123456(?:7(?:8(?:9)?)?)?$/i;
+export const PLACEHOLDER_ID = /^(?:te?st|dummy|fake|demo|sample|example|xx+)[-_]?[0-9]+$|^0?123456(?:7(?:8(?:9)?)?)?$/i;
 const digitCount = (s: string) => s.replace(/[^0-9]/g, '').length;
 const isYear = (s: string) => /^(?:19|20)[0-9]{2}$/.test(s);
 

@@ -61,14 +61,22 @@ const FAMILY_WRITER = /\b(?:my (?:son|daughter|child|children|kids?|grand(?:son|
 export const writtenByFamily = (text: string) => FAMILY_WRITER.test(text);
 
 /** Typed in lower case after a title: "mrs khan keeps ringing". The word must be no ordinary word. */
-const LOWER_TITLED = /(?<![\p{L}])(?:mr|mrs|ms|miss)\.? (\p{Ll}[\p{Ll}'-]+)(?![\p{L}])/gu;
+const LOWER_TITLED = /(?<![\p{L}])(?:mr|mrs|ms|miss)\.? (\p{Ll}[\p{Ll}'-]+)(?![\p{L}])(?: (\p{Ll}[\p{Ll}'-]+)(?![\p{L}]))?/gu;
 
 export function findLowerCaseTitled(text: string): Finding[] {
   const lexicon = getLexicon();
   const out: Finding[] = [];
+  const nounish = (w: string) => lexicon.tags(w).every((t) => t === 'Noun' || t === 'Singular' || t === 'FirstName' || t === 'MaleName' || t === 'FemaleName');
   for (const m of text.matchAll(LOWER_TITLED)) {
+    // "mr paddy ward": a given name that is also a word, then a surname.
+    const second = m[2];
+    if (second && nounish(m[1]) && !lexicon.isDomainWord(m[1]) && (lexicon.isLastName(second) || (lexicon.isPlainSurname(second) && nounish(second)))) {
+      const start = m.index + m[0].length - m[1].length - second.length - 1;
+      out.push(finding(text, 'name', start, start + m[1].length + second.length + 1, 'medium'));
+      continue;
+    }
     if (m[1].length < 3 || lexicon.isCommonWord(m[1]) || lexicon.isPlace(m[1])) continue;
-    const start = m.index + m[0].length - m[1].length;
+    const start = m.index + m[0].length - (second ? second.length + 1 : 0) - m[1].length;
     out.push(finding(text, 'name', start, start + m[1].length, 'medium'));
   }
   return out;

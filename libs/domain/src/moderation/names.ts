@@ -16,11 +16,11 @@ import { findInitials, findLowerCaseNames, findLowerCaseTitled, isCaseContext, n
 const RELATION =
   "(?:mum|mummy|mom|mother|dad|daddy|father|step-?(?:dad|mum|father|mother|brother|sister|son|daughter)|half-?(?:brother|sister)|brother|sister|siblings?|" +
   'nan|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|grandparents?|grand(?:son|daughter|child|children)|great-?(?:nan|gran|grandson|granddaughter)|step(?:son|daughter)|aunt|auntie|aunty|uncle|cousin|niece|nephew|' +
-  '(?:ex-?)?partner|boyfriend|girlfriend|husband|wife|son|daughter|baby|infant|toddler|child|kid|boy|girl|teenager|twins?|' +
+  '(?:ex-?)?partner|boyfriend|girlfriend|husband|wife|sons?|daughters?|baby|infant|toddler|child|children(?!\'s (?:commissioner|services|social care|trust|society|minister))|kids?|boys?|girls?|teenagers?|twins?|' +
   '(?:foster|kinship|connected|adoptive) (?:carers?|mum|dad|parents?|family)|carers?|special guardians?|guardian|parents?|birth (?:mum|mother|dad|father|parents?)|' +
-  "young person|yp|cyp|pupil|student|learner|client|service user|care leaver|victim|perpetrator|suspect|neighbour|caller|(?:child's |first |full |legal |my |sur|fore)name)";
+  "young person|yp|cyp|pupil|student|learner|client|service user|care leaver|victim|perpetrator|suspect|neighbour|caller|(?:child's |first |full |legal |my |family |given |last |middle |preferred |sur|fore)names?)";
 /** A relation right before the name: "dad Darren", "her brother Kyle", "child known as 'Bobby'". */
-const BEFORE_NAME = new RegExp(`(?<![\\p{L}])${RELATION}(?:'s)?(?: (?:is|was|called|named|known as|of))?[ ,:("'-]*$`, 'iu');
+const BEFORE_NAME = new RegExp(`(?<![\\p{L}])${RELATION}(?:'s)?(?: (?:is|was|are|were|called|named|known as|of))?[ ,:("'-]*$`, 'iu');
 const GREETING_BEFORE = /(?:^|[^\p{L}])(?:(?:in )?repl(?:y|ying|ied) to|thanks(?: to)?|thank you(?: to)?|shout ?out to|credit to|kudos to|thx|cheers|ta|hi|hiya|hello|hey|dear|morning|afternoon|evening|welcome|congrats|congratulations|cc|kind regards|regards|best|sorry|bye)[ ,]*$|@$/iu;
 /** Sentences about professionals and public life: authors, talks, ministers. */
 const PUBLIC_SENTENCE = /\b(?:author|authors|wrote|talk|talks|presented|presentation|webinar|conference|keynote|blog|paper|research|researcher|professor|minister|secretary of state|mp|lord|baroness|cllr|councillor|director|ceo|chief|chair|review by|led by|inspector|hmi|commissioner)\b/i;
@@ -30,6 +30,8 @@ const PLACE_PREPOSITION = /(?:^|[^\p{L}])(?:in|at|near|around|across|towards|out
 /** A record of a person: "the address for Ollie", "UPN for Nevaeh", "the referral for Zara". */
 const RECORD_OF =
   /(?:^|[^\p{L}])(?:address|record|referral|upn|nhs (?:number|no)|dob|file|plan|pep|ehcp|placement|episode|chronology|assessment|contact|ni number|case|merge|care plan|details|ids?) (?:for|of|on|about) $/iu;
+/** A field label right before: "surname MCDONAGH", "known as 'Bobby'". */
+const NAME_LABEL = /(?<![\p{L}])(?:(?:sur|fore|first |given |family |last |middle |preferred )names?|known as)[ :='"-]*$/iu;
 const SUBJECT_LINE = /(?:^|\n) *(?:re|fw|fwd|subject)(?: *:|\.) *$/i;
 
 const CASE_NOUN =
@@ -41,6 +43,7 @@ const AFTER_NAME = new RegExp(
     '|,? (?:dob|d\\.o\\.b|born)\\b| (?:is |was )?in (?:y|yr|year) ?[0-9]|,? \\(?y[0-9]{1,2}\\b' +
     `| and (?:his|her|their) (?:${RELATION})\\b` +
     '| (?:has |had |who )?(?:went|gone|going|goes) missing' +
+    "|'? as (?:the |her |his |their )?(?:forename|surname|first name|given name|middle name|legal name|preferred name)\\b" +
     '| (?:is|was|turned|turns) [0-9]{1,2}(?: years?(?: old)?)?(?: (?:at|when|on|in|and|but|so|now)\\b|[,.;!?]|$)' +
     '| (?:is |was )?on (?:our|the|their) (?:system|database|records?|caseload|books)\\b' +
     '| (?:is|was|has been|had been|were|are|have been|got|who is|who was) (?:now )?(?:missing|placed|excluded|removed|adopted|arrested|referred|returned|matched|exploited|harmed|abused|subject|looked after|accommodated|remanded|charged|convicted|expelled|suspended|known to|open to|allocated|stepped|made subject|settled|on a (?:cp|child protection|cin)|lac\\b|cla\\b|cin\\b|in care|in foster|living with|staying with|at [0-9])' +
@@ -58,9 +61,17 @@ const SIGN_OFF = /(?:regards|thanks|cheers|best wishes|best|sincerely|many thank
 const ROLE =
   "(?:social worker|sw|ssw|iro|reviewing officer|team manager|service manager|manager|senco|dsl|teacher|head ?teacher|head of year|nurse|health visitor|hv|gp|doctor|pc|ds|dc|dci|sergeant|police officer|officer|solicitor|barrister|judge|magistrate|children's guardian|cafcass|personal adviser|pa|key ?worker|case ?worker|support worker|youth worker|family support worker|fsw|practitioner|consultant|psychologist|psychiatrist|therapist|paediatrician|midwife|advocate|supervisor|analyst|colleague|interpreter|mentor|tutor|lado|inspector|hmi)";
 const ROLE_BEFORE = new RegExp(`(?<![\\p{L}])${ROLE},? (?:(?:is|was|called|named) )?$`, 'iu');
-const PROFESSIONAL_BEFORE = /\b(?:(?:hosted|presented|run|led|written|created|built|made|organised|organized|chaired|facilitated|delivered|maintained|notes|slides) by|spoke to|speak to|talk to|talking to|emailed|email|asked|ask|met|meeting with|checked with|per|via|contact|ping|presented|presenting|colleague|manager|analyst|director|social worker|sw|iro|practitioner|worker|chair|minister|secretary|commissioner|lead|officer|author|developer|dr|professor|prof|cllr|councillor)[ ,:]*$/i;
+const PROFESSIONAL_BEFORE = /\b(?:(?:report|review|paper|study|research|book|article|evaluation|analysis|blog|podcast|briefing|guide|toolkit|thesis|survey|hosted|presented|run|led|written|created|built|made|organised|organized|chaired|facilitated|delivered|maintained|notes|slides) by|spoke to|speak to|talk to|talking to|emailed|email|asked|ask|met|meeting with|checked with|per|via|contact|ping|presented|presenting|colleague|manager|analyst|director|social worker|sw|iro|practitioner|worker|chair|minister|secretary|commissioner|lead|officer|author|developer|dr|professor|prof|cllr|councillor)[ ,:]*$/i;
 const PROFESSIONAL_AFTER =
   /^(?:'s? (?:team|dashboard|tool|code|script|query|model|slides|talk|blog|template|macro|work|post|question|suggestion|point|idea|reply|answer|research|paper|book)\b|'s? (?:review|report) (?:of|into|on)\b|,? \(?(?:[\p{L}]+ ){0,2}(?:officer|analyst|manager|lead|director|head|developer|engineer|consultant|advisor|adviser|co-?ordinator|administrator|scientist|minister|mp)\b|(?:, | \()(?!(?:his|her|their|my|mum's|dad's)\b)(?:[\p{L}]+ ){0,2}(?:social worker|sw|iro|teacher|nurse|health visitor|solicitor|practitioner|senco|dsl|psychologist|therapist|paediatrician|midwife|caseworker|interpreter|inspector)\b|,? (?:from|at|of|in) (?:the |our |your )?(?:[\p{L}-]+ ){0,3}(?:team|council|dfe|ofsted|department|service|unit|office|lga|adcs|d2i|liia|group|network)\b|,? \(?(?:the |our )?(?:dfe|ofsted|lga|adcs|ons|iro|sw)\b| (?:said|says|wrote|suggested|mentioned|presented|shared|built|made|developed|asked|recommends?|explained|confirmed|replied|posted|thinks|reckons)\b)/iu;
+/**
+ * A signature: the name, then a team, job title or authority on the same line after a comma or on the next
+ * line ("Rob Cummings, Performance & Intelligence", "Jo Hart\nSenior Data Analyst"). Team words are capitalised.
+ */
+const SIGNATURE_AFTER =
+  /^(?:,[ \t]*|[ \t]*\n\s*)(?:(?:\p{Lu}[\p{L}]*|&|and|of) ){0,4}(?:Performance|Intelligence|Insight|Insights|Analytics|Data|Information|Business|Quality|Improvement|Commissioning|Research|Systems|Digital|Reporting|Governance|Strategy|Transformation|Statistics|Council|Team|Service|Services)\b|^(?:,[ \t]*|[ \t]*\n\s*)(?:\p{Lu}[\p{L}-]* ){0,3}(?:Officer|Analyst|Manager|Lead|Director|Head|Developer|Engineer|Consultant|Adviser|Advisor|Co-?ordinator|Administrator|Scientist|Architect)\b/u;
+/** An author cited: "X et al.", "X's review", "X (2019)". */
+const AUTHOR_AFTER = /^(?: et al\b|,? \(?(?:19|20)[0-9]{2}[a-z]?\)|'s (?:(?:independent|national|landmark|final|rapid|original|[0-9]{4}) review\b|review (?:of|into|found|finds|said|says|recommend\w*|published|argued|concluded)\b)|'s (?:report|study|paper|book|article|research|framework|evaluation|analysis) (?:on|into|of|for|about|found|finds|says|said|recommends?)\b)/;
 /** An organisation, place or thing named after a person: "Mary Seacole House", "Ryan Road". */
 const NAMED_AFTER = /^ (?:estate|site|chart|diagram|graph|tool|system|module|app|software|import|export|plugin|package|library|dashboard|screen|extract|api|licence|license|contract|supplier|council|borough|county|city|road|street|lane|avenue|drive|close|court|school|academy|primary|house|centre|center|trust|ltd|limited|university|college|hospital|hall|park|foundation|institute|award|report|review|model|method|framework|principles?|scale|test)\b/i;
 /** Last words that make a capitalised run a thing's name, not a person's: "Ryan Road", "Mark Scheme". */
@@ -70,7 +81,7 @@ const SURNAME_GROUP = /(?<![\p{L}])[Tt]he (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?) (?:
 
 const SURNAME_FIRST = /(?<![\p{L}\p{N}])(\p{Lu}{2,}(?:['-]\p{Lu}{2,})*), (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])/gu;
 const FAMILY_PLURAL = /(?<![\p{L}])[Tt]he (\p{Lu}\p{Ll}{2,}?)(?:e?s)(?![\p{L}'-])/gu;
-const LOWER_AFTER_RELATION = new RegExp(`(?<![\\p{L}])${RELATION}(?:'s)?(?: (?:is|was|called|named))?[ ,:-]+(\\p{Ll}{2,})(?: (\\p{Ll}{2,}))?(?![\\p{L}])`, 'giu');
+const LOWER_AFTER_RELATION = new RegExp(`(?<![\\p{L}])${RELATION}(?:'s)?(?: (?:is|was|are|were|called|named))?[ ,:("'-]+(\\p{Ll}{2,})(?: (\\p{Ll}{2,}))?(?![\\p{L}'])`, 'giu');
 const TITLE = '(?:Mr|Mrs|Ms|Miss|Mx|Master)\\.?';
 const WORD = "(?:(?:Ó|Ní|Nic|Uí|Mhic) \\p{Lu}\\p{Ll}+|\\p{Lu}\\p{Ll}+(?:['-]\\p{Lu}\\p{Ll}+|'(?!(?:ve|re|ll)(?![\\p{L}]))\\p{Ll}{2,})*|\\p{Lu}{2,}(?:['-]\\p{Lu}{2,})*|(?:Mc|Mac|O')\\p{Lu}\\p{Ll}+)(?![\\p{L}\\p{N}])";
 /** A known-as name inside a full name: Oyinkansola "Oyin" Falade, Ifeoluwa (Ife) Balogun. */
@@ -111,7 +122,9 @@ export function findNames(text: string, found: readonly Finding[] = []): Finding
       // before a known surname is a first name: "Maya Patel".
       const next = words[i + 1];
       const surname =
-        (part.length > 0 && lexicon.isFirstName(part[0].text) && !lexicon.isDomainWord(w.text)) ||
+        (part.length > 0 && lexicon.isFirstName(part[0].text) && (!lexicon.isDomainWord(w.text) || lexicon.isTownSurname(w.text))) ||
+        // A given name that is also a place, before a known surname: "Chelsea Wright", "Sydney Clarke".
+        (next !== undefined && lexicon.isFirstName(w.text) && lexicon.isLastName(next.text) && !lexicon.isCommonWord(next.text)) ||
         (next !== undefined && lexicon.isLastName(next.text) && lexicon.isWeakName(w.text)) ||
         (next !== undefined && lexicon.isVirtueName(w.text) && !lexicon.isNotName(next.text) && !lexicon.isCommonWord(next.text));
       // "Jayden SMITH": a surname in capitals beside a known first name stays; "Maya ASD" does not.
@@ -207,7 +220,7 @@ function strongCue(text: string, start: number, end: number): boolean {
   // …except for a given name that is also a word: "Blessing (9)".
   const age = !/^,? \(?[0-9]/.test(post) || getLexicon().isVirtueName(text.slice(start, end));
   const cue = relationBefore(pre, true) || (AFTER_NAME.test(post) && age);
-  return cue && !ROLE_BEFORE.test(pre) && !PROFESSIONAL_AFTER.test(post) && !NAMED_AFTER.test(post);
+  return cue && !ROLE_BEFORE.test(pre) && !PROFESSIONAL_AFTER.test(post) && !SIGNATURE_AFTER.test(post) && !NAMED_AFTER.test(post);
 }
 
 /** A relation right before, written as a word, not as part of a capitalised title ("Care Leaver Tracker"). */
@@ -215,7 +228,8 @@ function relationBefore(pre: string, strict = false): boolean {
   const m = BEFORE_NAME.exec(pre);
   if (!m) return false;
   // Strict, for ordinary nouns: a capitalised relation counts only as a label ("Child: Poppy", "Mum, Rose").
-  if (strict && /^\p{Lu}/u.test(m[0])) return /[:,(]\s*$/.test(m[0]);
+  // A name label ("Surname Kowalczyk", "FORENAME ANNA") or shouting in capitals says nothing either way.
+  if (strict && /^\p{Lu}/u.test(m[0])) return /[:,(]\s*$/.test(m[0]) || /names?\b/i.test(m[0]) || !/\p{Ll}/u.test(pre.slice(-30));
   return !/^\p{Lu}/u.test(m[0]) || /(?:^|[.!?:;\n(]\s*|["'“‘]\s*|-\s)$/u.test(pre.slice(0, m.index));
 }
 
@@ -256,15 +270,17 @@ function judge(
   if (unlisted && !capitals && RECORD_OF.test(pre)) return 'high';
   const first = lexicon.isFirstName(words[0]) || (words.length >= 2 && lexicon.isVirtueName(words[0]));
   const full = (words.length >= 2 || initial) && (first || lexicon.isLastName(words[words.length - 1]));
-  const professional = PROFESSIONAL_BEFORE.test(pre) || PROFESSIONAL_AFTER.test(post);
+  const professional = PROFESSIONAL_BEFORE.test(pre) || PROFESSIONAL_AFTER.test(post) || SIGNATURE_AFTER.test(post) || AUTHOR_AFTER.test(post);
 
   if (SUBJECT_LINE.test(pre) && (words.length >= 2 || first)) return 'high';
   // Capitals are acronyms and headings, unless a subject line or a relation introduces them ("CHILD: JAYDEN SMITH").
   const known = first || lexicon.isLastName(words[0]);
-  if (relationBefore(pre, !known) && (!capitals || words.length >= 2 || first)) return 'high';
+  if (relationBefore(pre, !known) && (!capitals || words.length >= 2 || first || NAME_LABEL.test(pre))) return 'high';
   if (capitals) return null;
-  if (AFTER_NAME.test(post) && !PROFESSIONAL_AFTER.test(post)) return 'high';
+  if (AFTER_NAME.test(post) && !PROFESSIONAL_AFTER.test(post) && !AUTHOR_AFTER.test(post)) return 'high';
   if (professional) return null;
+  // A full name right before a phone, DOB or id: "His details: Gary Pickering, 07968 …".
+  if (full && first && !capitals && nextToFinding(text, start, end, found, false)) return 'medium';
   if (titled) return 'medium';
   const sentence = sentenceAround(text, start, end);
   const plainSurname = words.length > 1 && lexicon.isPlainSurname(words[words.length - 1]);
@@ -279,6 +295,8 @@ function judge(
   const listedAfter = /(\p{Lu}\p{Ll}+), $/u.exec(pre);
   if (words.length === 1 && listedAfter && lexicon.isCommonWord(listedAfter[1])) return undefined;
   if (words.length === 1 && found.some((f) => (f.kind === 'address' && f.end <= start && start - f.end <= 3) || (f.kind === 'postcode' && f.start >= end && f.start - end <= 3))) return undefined;
+  // "the Ge'ez calendar", "the Kano model": a lone word between "the" and an ordinary noun names a thing.
+  if (words.length === 1 && /(?:^|[^\p{L}])the $/iu.test(pre) && /^ \p{Ll}/u.test(post)) return undefined;
   const bounds = sentenceBounds(text, start, end);
   return isCaseContext(text, bounds, found) ? 'medium' : undefined;
 }

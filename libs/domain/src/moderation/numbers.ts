@@ -20,7 +20,10 @@ const ISBN_CONTEXT = /\bisbn(?:-?10)?s?\b/gi;
 
 /** Said of a number that is an example, not a person's: a failing one here is not flagged even beside "NHS". */
 const EXAMPLE_CUE = /\b(?:example|e\.g\.|spec|specification|tests?|fixtures?|placeholder|synthetic|on purpose|dummy|fake|made[- ]up|fails? (?:the )?check|wrong check)\b/i;
-const isExample = (text: string, span: Span) => EXAMPLE_CUE.test(before(text, span.start, 40)) || EXAMPLE_CUE.test(after(text, span.end, 30));
+/** Said of a number shown as failing its check: "# FALSE", "correctly rejects …", "the check digit doesn't match". */
+const SHOWN_INVALID = /(?:#|\/\/|->|=>) ?false\b|\bcorrectly (?:rejects?|rejected|fails?|flags?)\b|\bcheck digit (?:doesn't|does not|didn't|did not|won't) match\b/i;
+const isExample = (text: string, span: Span) =>
+  EXAMPLE_CUE.test(before(text, span.start, 40)) || EXAMPLE_CUE.test(after(text, span.end, 30)) || SHOWN_INVALID.test(before(text, span.start, 40) + ' ' + after(text, span.end, 80));
 
 /** Placeholders and numbers never issued to a person: the 999 test range, one repeated digit, counting runs. */
 function isPlaceholderNhs(digits: string): boolean {
@@ -94,6 +97,9 @@ export function findUpns(text: string): Finding[] {
 // -------------------------------------------------------------------------------------------- NI number
 
 const NI_SHAPE = /(?<![\p{L}\p{N}])([A-Za-z]{2})[ -]?[0-9]{2}([ -]?)[0-9]{2}[ -]?[0-9]{2}(?:[ -]?([A-Da-d]))?(?![\p{L}\p{N}])/gu;
+/** HMRC's own example number: in a question about a pattern or format it is the example, not a person's. */
+const SPECIMEN_NI = /^AB ?12 ?34 ?56 ?C$/i;
+const PATTERN_TALK = /\b(?:regex|regexp|regular expression|pattern|matches|format|e\.g\.|example(?!\.)|such as)\b/i;
 const NI_CONTEXT = /\b(?:ni|nino|nins|national\s+insurance)\b/gi;
 /** Two-letter words that start prose such as "on 12 34 56 a"; as an NI prefix they need "NI" nearby. */
 const SHORT_WORDS = new Set(['on', 'at', 'to', 'be', 'by', 'me', 'we', 'he', 'so', 'no', 'go', 'an', 'as', 'am', 'of', 'or', 'my', 'is', 'ok']);
@@ -108,6 +114,7 @@ export function findNiNumbers(text: string): Finding[] {
   for (const m of text.matchAll(NI_SHAPE)) {
     if (!isValidNiPrefix(m[1])) continue;
     const span = { start: m.index, end: m.index + m[0].length };
+    if (SPECIMEN_NI.test(m[0]) && PATTERN_TALK.test(before(text, span.start, 80) + after(text, span.end, 80))) continue;
     const upper = m[0] === m[0].toUpperCase();
     const named = near(context, span, 25, 0);
     if (!m[3]) {

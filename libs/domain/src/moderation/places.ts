@@ -84,6 +84,14 @@ const LANDMARK_HOME = new RegExp(
 );
 /** Said of an address that is an example: "e.g. 1 High Street", "a made-up 12 Any Road". */
 const EXAMPLE_ADDRESS = /\b(?:e\.g\.?|eg|for example|for instance|such as|example address|fake|made[- ]up|dummy|placeholder|fictional|fictitious|anytown|any ?street)\b/i;
+/** "e.g." alone does not make an address made up when a postcode follows it: "e.g. 'Rose Villa, Mill Lane, Ayr, KA1 2AB'". */
+const WEAK_EXAMPLE = /^(?:e\.g\.?|eg|for example|for instance|such as)$/i;
+function isExampleAddress(text: string, span: { start: number; end: number }): boolean {
+  const m = EXAMPLE_ADDRESS.exec(before(text, span.start, 40));
+  if (!m) return false;
+  return !WEAK_EXAMPLE.test(m[0]) || !POSTCODE_AFTER.test(text.slice(span.end, span.end + 14));
+}
+const POSTCODE_AFTER = /^,? [A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2}\b/;
 /** Words that are never part of a street's name, so "5 days on the way" is no address. */
 const NOT_STREET_WORDS = /(?<!^)\b(?:the|a|an|of|on|in|to|and|or|for|per|with|at|by|is|are|was|were|more|less|very|so|too|not|no|any|each|every|this|that|these|those|my|our|your|their|his|her|its|days?|weeks?|months?|years?|hours?|mins?|minutes?|times?|children|kids|cases|records|rows|episodes|placements?|postcodes?|fields?|columns?|codes?|data|returns?|values?|extracts?|systems?|forms?|errors?|rules?|child|team|table|date|dates|type|types|reason|reasons|status|file|files)\b/i;
 /** Things numbered in this community's talk, not houses: "rule 22", "section 17", "page 4". */
@@ -131,7 +139,7 @@ export function findAddresses(text: string): Finding[] {
   }
   for (const m of text.matchAll(STREET_AND_TOWN)) {
     const span = { start: m.index, end: m.index + m[0].length };
-    if (NOT_STREET_WORDS.test(m[0].replace(/,/g, '')) || PUBLIC_ADDRESSES.test(m[0]) || EXAMPLE_ADDRESS.test(before(text, span.start, 40))) continue;
+    if (NOT_STREET_WORDS.test(m[0].replace(/,/g, '')) || PUBLIC_ADDRESSES.test(m[0]) || isExampleAddress(text, span)) continue;
     if (ORG_PLACE_CUE.test(before(text, span.start, 60)) || ORG_PLACE_CUE.test(after(text, span.end, 40))) continue;
     // After a house number the numbered pattern has it; a tool or word after the comma is no town ("Mill Lane, Mosaic ID").
     const town = m[0].slice(m[0].lastIndexOf(', ') + 2);
@@ -144,7 +152,7 @@ export function findAddresses(text: string): Finding[] {
   for (const m of text.matchAll(UNNUMBERED)) {
     const span = { start: m.index, end: m.index + m[0].length };
     const lead = before(text, span.start, 20);
-    if (!/\b(?:lives?|living|lived|resides?|staying|stays|moved|moving|address|home)\b(?: (?:is|was))?(?: (?:on|at|in|to|near|off))?(?: the)?[ :,-]*$/.test(lead)) continue;
+    if (!/\b(?:lives?|living|lived|resides?|staying|stays|moved|moving|address|home|(?:mate|friend|nan|gran|mum|dad|aunt|auntie|uncle|cousin|boyfriend|girlfriend|partner)'s(?: (?:house|place|flat))?)\b(?: (?:is|was))?(?: (?:on|at|in|to|near|off))?(?: the)?[ :,-]*$/.test(lead)) continue;
     if (NOT_STREET_WORDS.test(m[0]) || PUBLIC_ADDRESSES.test(m[0])) continue;
     out.push(finding(text, 'address', span.start, span.end, 'medium'));
   }

@@ -19,6 +19,11 @@ export function near(keywords: Span[], span: Span, before: number, after: number
   return keywords.some((k) => k.end >= span.start - before && k.start <= span.end + after);
 }
 
+/** A text saying its data is invented: "all made up", "dummy rows", "synthetic records". */
+const MADE_UP =
+  /\b(?:(?:all|is|are|it's|entirely|completely|totally|just) (?:made[- ]up|fake|fictional|fictitious|dummy|synthetic|invented)|(?:made[- ]up|fake|dummy|synthetic|fictional|fictitious) (?:data|rows?|records?|values?|children|names|people|details|examples?))\b/i;
+export const declaresMadeUp = (text: string) => MADE_UP.test(text);
+
 /** The text of the `n` characters before a span, lower-cased (for cue words). */
 export const before = (text: string, at: number, n: number) => text.slice(Math.max(0, at - n), at).toLowerCase();
 export const after = (text: string, at: number, n: number) => text.slice(at, at + n).toLowerCase();

@@ -1,4 +1,5 @@
-import { finding } from './shared';
+import { PLACEHOLDER_ID } from './local-ids';
+import { declaresMadeUp, finding } from './shared';
 import type { Finding, FindingKind } from './types';
 
 /*
@@ -40,7 +41,7 @@ function cells(text: string, start: number, end: number): Cell[] {
 }
 
 export function findTableValues(text: string): Finding[] {
-  if (!SEPARATOR.test(text)) return [];
+  if (!SEPARATOR.test(text) || declaresMadeUp(text)) return [];
   const out: Finding[] = [];
   // Lines, and backtick-quoted pieces of a line ("`CHILD,SEX,DOB` ... `A12,1,2015-03-02`").
   const lines: [number, number][] = [];
@@ -68,6 +69,8 @@ export function findTableValues(text: string): Finding[] {
         if (/^[\s.…]*$/.test(text.slice(...lines[j]))) continue;
         break;
       }
+      // A test row: its id is a stand-in (TEST01, DUMMY-2).
+      if (row.some((c, k) => kinds[k] === 'local_id' && PLACEHOLDER_ID.test(c.text))) continue;
       row.forEach((c, k) => {
         const kind = kinds[k];
         if (kind && !EMPTY.test(c.text) && c.text.length >= 2) out.push(finding(text, kind, c.start, c.start + c.text.length, 'medium'));
