@@ -26,6 +26,7 @@ rm -f "$results"
 # An import cycle (between files or between the API's folders) fails CI before any test runs.
 log "checking for import cycles"
 npm run --silent check:cycles >&2 || die "import cycles (see above): dependencies must point one way"
+log "linting the OpenAPI document"; node scripts/openapi.js >&2 && node_modules/.bin/redocly lint .tmp/openapi.json >&2 || die "OpenAPI lint errors (see above)"
 
 log "running jest"
 rc=0

@@ -2,14 +2,15 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { ZodValidationPipe } from 'nestjs-zod';
 import { authFeature } from './auth/auth.module';
 import type { Feature } from './common/feature';
+import { validationPipe } from './common/validation';
 import { RateLimiter } from './common/rate-limiter';
 import { ConfigModule } from './config/config.module';
 import { Env } from './config/env';
 import { DatabaseModule } from './database/database.module';
 import { discussionsFeature } from './discussions/discussions.module';
+import { eventRegistry } from './events';
 import { feedbackFeature } from './feedback/feedback.module';
 import { healthFeature } from './health/health.module';
 import { identityFeature } from './identity/identity.module';
@@ -17,6 +18,7 @@ import { initiativesFeature } from './initiatives/initiatives.module';
 import { jobsFeature } from './jobs/jobs.module';
 import { moderationFeature } from './moderation/moderation.module';
 import { notificationsFeature } from './notifications/notifications.module';
+import { EventRegistry } from './realtime/event-rules';
 import { realtimeFeature } from './realtime/realtime.module';
 import { RedisModule } from './redis/redis.module';
 import { DemoSeeder } from './seed/demo.seed';
@@ -39,7 +41,8 @@ const features: Feature[] = [
 
 /** One list for both processes (as immich's server does): every repository and service, and the entities. */
 export const entities = features.flatMap((f) => f.entities ?? []);
-export const providers = [RateLimiter, ...features.flatMap((f) => f.providers)];
+/** The features' event declarations (events.ts) are one provider, asked by the relay, the fan-out and the worker. */
+export const providers = [RateLimiter, { provide: EventRegistry, useValue: eventRegistry }, ...features.flatMap((f) => f.providers)];
 export const controllers = features.flatMap((f) => f.controllers ?? []);
 const apiProviders = features.flatMap((f) => f.api ?? []);
 
@@ -66,7 +69,8 @@ export class ApiModule {
       module: ApiModule,
       imports: common(env),
       controllers,
-      providers: [...providers, ...apiProviders, { provide: APP_PIPE, useClass: ZodValidationPipe }, DemoSeeder],
+      // Nest 12's StandardSchemaValidationPipe with zod 4, not nestjs-zod: no nestjs-zod release accepts Nest 12 as a peer.
+      providers: [...providers, ...apiProviders, { provide: APP_PIPE, useValue: validationPipe }, DemoSeeder],
     };
   }
 }

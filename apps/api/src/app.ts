@@ -2,10 +2,9 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { pinoHttp } from 'pino-http';
-import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,6 +17,7 @@ import { DatabaseService } from './database/database.module';
 import { RealtimeIoAdapter } from './realtime/io.adapter';
 import { UsersService } from './identity/users.service';
 import { DemoSeeder } from './seed/demo.seed';
+import { openApiDocument } from './openapi';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -105,11 +105,8 @@ export async function createApiApp(env: Env): Promise<NestFastifyApplication> {
   if (web) app.useStaticAssets({ root: web, prefix: '/', index: ['index.html'] });
   app.useGlobalFilters(new GlobalExceptionFilter(web !== null));
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('Data Tools Commons API').setVersion('1').addCookieAuth('commons_session').build(),
-  );
-  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  // withCredentials: "Try it out" sends the session cookie that POST /api/auth/login set (same origin).
+  SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json', swaggerOptions: { withCredentials: true } });
 
   await app.get(DatabaseService).migrate(async () => {
     await app.get(UsersService).ensureAdmin();

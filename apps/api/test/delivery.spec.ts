@@ -4,7 +4,7 @@ import { topics } from '@commons/realtime';
 import { OutboxEvent, toEnvelope } from '../src/realtime/outbox.event';
 import { DeliveryService } from '../src/realtime/delivery.service';
 import { RealtimeGateway } from '../src/realtime/realtime.gateway';
-import { Tx } from '../src/realtime/outbox.service';
+import { NewEvent, Tx } from '../src/realtime/outbox.service';
 import { FEEDBACK_ROLES } from '@commons/domain';
 import { Client, connect, eventually, flushed, isolated, Received, signedIn, signedInAdmin, startApp, subscribe, TestApp } from './harness';
 
@@ -39,7 +39,7 @@ function open(cookie: string) {
 async function commit(userId: string, n: number): Promise<OutboxEvent[]> {
   const events: OutboxEvent[] = [];
   for (let i = 0; i < n; i++) {
-    events.push(await app.db.transaction((m) => new Tx(m, []).record(topics.user(userId), 'user.roles.changed', { userId, roles: ['member'], by: userId }, userId)));
+    events.push(...(await app.db.transaction((m) => new Tx(m, []).record({ topic: topics.user(userId), type: 'user.roles.changed', payload: { userId, roles: ['member'], by: userId } }, { actorId: userId }).written())));
   }
   return events;
 }
@@ -120,12 +120,8 @@ it('a subscribe again with afterSeq (a rewind) replaces a replay still under way
   const watcher = open(client.cookie);
   await subscribe(watcher.socket, topic);
   // Several pages of replay (500 a page), so the first replay is still going when the rewind comes.
-  const events = await app.db.transaction(async (m) => {
-    const tx = new Tx(m, []);
-    const out: OutboxEvent[] = [];
-    for (let i = 0; i < 1500; i++) out.push(await tx.record(topic, 'user.roles.changed', { userId: user.id, roles: ['member'], by: user.id }, user.id));
-    return out;
-  });
+  const change: NewEvent = { topic, type: 'user.roles.changed', payload: { userId: user.id, roles: ['member'], by: user.id } };
+  const events = await app.db.transaction((m) => new Tx(m, []).record(Array.from({ length: 1500 }, () => change), { actorId: user.id }).written());
   await publish(events[events.length - 1]); // the instance fetches the rest for the watcher
 
   const member = open(client.cookie);

@@ -109,6 +109,18 @@ describe('messages', () => {
     expect((await client.get(`/api/threads/${thread.id}/messages?before=5&after=2`)).status).toBe(400);
   });
 
+  it('a thread read says the topic seq it is at: subscribed from it, a reader gets exactly what was posted after', async () => {
+    const alice = await signedIn(t.url, { displayName: 'Alice Seq' });
+    const { thread } = await newThread(alice.client);
+    await alice.client.post(`/api/threads/${thread.id}/messages`, { body: 'Before the read' });
+    const read = (await alice.client.get(`/api/threads/${thread.id}`)).body;
+    expect(read.seq).toBe(2);
+    const after = (await alice.client.post(`/api/threads/${thread.id}/messages`, { body: 'After the read' })).body.message;
+    const reader = open(alice.client.cookie);
+    expect(await subscribe(reader.socket, `thread:${thread.id}`, read.seq)).toEqual({ ok: true, seq: 3 });
+    await eventually(() => expect(reader.events.map((e) => [e.seq, (e.payload as { id: number }).id])).toEqual([[3, after.id]]));
+  });
+
   it('reaches everyone on the thread live: new, edited, deleted, reactions; replies point at their parent', async () => {
     const alice = await signedIn(t.url, { displayName: 'Alice Live' });
     const bob = await signedIn(t.url, { displayName: 'Bob Live' });

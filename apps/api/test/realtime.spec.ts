@@ -102,8 +102,8 @@ describe('the sweeper', () => {
     const member = open(b.url, { cookie: client.cookie });
     await subscribe(member.socket, topics.user(user.id));
     // Committed like any write, but nothing publishes it afterwards (as if the process died there).
-    const event = await a.db.transaction((manager) =>
-      new Tx(manager, []).record(topics.user(user.id), 'user.roles.changed', { userId: user.id, roles: ['member'], by: user.id }, user.id),
+    const [event] = await a.db.transaction((manager) =>
+      new Tx(manager, []).record({ topic: topics.user(user.id), type: 'user.roles.changed', payload: { userId: user.id, roles: ['member'], by: user.id } }, { actorId: user.id }).written(),
     );
     await eventually(() => expect(member.events.map((e) => e.id)).toEqual([event.id]), 10_000);
     await eventually(async () => expect((await a.db.query(`SELECT published_at FROM outbox WHERE id = $1`, [event.id]))[0].published_at).not.toBeNull());
@@ -114,8 +114,8 @@ describe('published marks', () => {
   it('publishes close together are marked by one statement, after they resolve', async () => {
     const { user } = await signedIn(a.url);
     // Committed, not yet published (as the sweeper test's event).
-    const record = () => a.db.transaction((manager) => new Tx(manager, []).record(topics.user(user.id), 'user.roles.changed', { userId: user.id, roles: ['member'], by: user.id }, user.id));
-    const events = [await record(), await record(), await record()];
+    const record = () => a.db.transaction((manager) => new Tx(manager, []).record({ topic: topics.user(user.id), type: 'user.roles.changed', payload: { userId: user.id, roles: ['member'], by: user.id } }, { actorId: user.id }).written());
+    const events = [...(await record()), ...(await record()), ...(await record())];
     const marked = async () => (await a.db.query(`SELECT count(*)::int AS n FROM outbox WHERE id = ANY($1) AND published_at IS NOT NULL`, [events.map((e) => e.id)]))[0].n;
     const query = jest.spyOn(a.db, 'query');
     try {
@@ -182,7 +182,7 @@ describe('jobs', () => {
     // The recipient does not exist yet, so the first attempt fails on the foreign key.
     const ghost = '11111111-2222-4333-8444-555555555555';
     const outbox = a.app.get(OutboxService);
-    const event = await outbox.transaction((tx) => tx.record(topics.user(ghost), 'user.roles.changed', { userId: ghost, roles: ['member', 'moderator'], by: ghost }, null));
+    const [event] = await (await outbox.transaction(async (tx) => tx.record({ topic: topics.user(ghost), type: 'user.roles.changed', payload: { userId: ghost, roles: ['member', 'moderator'], by: ghost } }))).written();
     const queue = a.app.get(RelayService)['jobs'].queue('notifications');
     const jobId = `notify:event:${event.id}`;
     await eventually(async () => expect((await queue.getJob(jobId))?.attemptsMade).toBeGreaterThanOrEqual(1));
@@ -245,7 +245,7 @@ describe('who may listen', () => {
     await admin.put(`/api/users/${user.id}/roles`, { roles: [] });
     // B has taken them off the queue (leaving the room comes first).
     await eventually(() => expect(onQueue()).not.toContain(user.id));
-    const event = await a.app.get(OutboxService).transaction((tx) => tx.record('moderation', 'user.roles.changed', { userId: user.id, roles: ['member'], by: user.id }));
+    const [event] = await (await a.app.get(OutboxService).transaction(async (tx) => tx.record({ topic: 'moderation', type: 'user.roles.changed', payload: { userId: user.id, roles: ['member'], by: user.id } }))).written();
     // One emit to the room reaches both: once it has reached the staying moderator, it had been sent (or not) to the other.
     await eventually(() => expect(staying.events.map((e) => e.id)).toContain(event.id));
     await flushed(moderator.socket);

@@ -68,7 +68,7 @@ describe('OpenAPI', () => {
     const res = await new Client(t.url).get('/api/docs/openapi.json');
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/register', '/api/auth/login', '/api/users/{id}/roles', '/api/organisations', '/api/health']));
-    const register = res.body.components.schemas.RegisterDto;
+    const register = res.body.components.schemas.RegisterInput;
     expect(register.required).toEqual(expect.arrayContaining(['email', 'password', 'displayName']));
     expect((await fetch(`${t.url}/api/docs`)).status).toBe(200);
   });

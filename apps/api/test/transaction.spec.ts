@@ -1,12 +1,11 @@
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { DatabaseService } from '../src/database/database.module';
-import { OutboxService, Tx } from '../src/realtime/outbox.service';
+import { OutboxService, Recorded, Tx } from '../src/realtime/outbox.service';
 import { eventually, signedIn, startApp, TestApp } from './harness';
 
-// DatabaseService.transaction, where every transaction opens, writes BEGIN with the first statement
-// (pg's pipeline mode) and tells TypeORM the transaction is open; these hold what that must not change,
-// through OutboxService.transaction (every write's way in) where events are involved.
+// DatabaseService.transaction, where every transaction opens (TypeORM's QueryRunner), and
+// OutboxService.transaction, every write's way in, whose events are written with COMMIT.
 let t: TestApp;
 let userId: string;
 beforeAll(async () => {
@@ -17,7 +16,11 @@ afterAll(() => t?.close());
 
 const outbox = () => t.app.get(OutboxService);
 const db = () => t.app.get(DatabaseService);
-const record = (tx: Tx) => tx.record('moderation', 'user.roles.changed', { userId, roles: ['member'], by: userId });
+const record = (tx: Tx) => tx.record({ topic: 'moderation', type: 'user.roles.changed', payload: { userId, roles: ['member'], by: userId } });
+/** Writes the event now, in the transaction, for its id. */
+const recordNow = async (tx: Tx) => (await record(tx).written())[0].id;
+/** Records at commit; the id once it has committed. */
+const committed = async (recorded: Promise<Recorded>) => (await (await recorded).written())[0].id;
 const stored = async (id: number) => (await t.db.query(`SELECT count(*)::int AS n FROM outbox WHERE id = $1`, [id]))[0].n;
 
 /** What the next transaction's connection writes and hears, in order: 'BEGIN', 'marker' (the first statement), 'COMMIT', 'other', 'reply'. */
@@ -52,22 +55,14 @@ function watchNextConnection(): string[] {
   return seen;
 }
 
-it("writes BEGIN and the transaction's first statement before Postgres has answered either", async () => {
-  const seen = watchNextConnection();
-  await db().transaction((manager) => manager.query(`SELECT 1 AS pipelined_marker`));
-  expect(seen[0]).toBe('BEGIN');
-  expect(seen.indexOf('marker')).toBeGreaterThan(0);
-  expect(seen.indexOf('marker')).toBeLessThan(seen.indexOf('reply'));
-});
-
 it('commits what the work wrote, and rolls all of it back when the work fails', async () => {
-  const kept = await outbox().transaction(async (tx) => (await record(tx)).id);
+  const kept = await committed(outbox().transaction(async (tx) => record(tx)));
   expect(await stored(kept)).toBe(1);
 
   let lost = 0;
   await expect(
     outbox().transaction(async (tx) => {
-      lost = (await record(tx)).id;
+      lost = await recordNow(tx);
       throw new Error('changed my mind');
     }),
   ).rejects.toThrow('changed my mind');
@@ -79,7 +74,7 @@ it('fails with the statement when the first statement fails, and the connection 
   await expect(db().transaction((manager) => manager.query(`SELECT * FROM no_such_table`))).rejects.toThrow(/no_such_table/);
   // As many at once as the pool holds (20), so most connections fail a first statement; then a write on each.
   await Promise.all(Array.from({ length: 20 }, () => expect(db().transaction((manager) => manager.query(`SELECT 1 / 0`))).rejects.toThrow(/division by zero/)));
-  const ids = await Promise.all(Array.from({ length: 20 }, () => outbox().transaction(async (tx) => (await record(tx)).id)));
+  const ids = await Promise.all(Array.from({ length: 20 }, () => committed(outbox().transaction(async (tx) => record(tx)))));
   for (const id of ids) expect(await stored(id)).toBe(1);
 });
 
@@ -87,7 +82,7 @@ it('is a transaction TypeORM knows of: a nested one is a savepoint and does not 
   let id = 0;
   await expect(
     outbox().transaction(async (tx) => {
-      id = (await record(tx)).id;
+      id = await recordNow(tx);
       await tx.manager.transaction((inner) => inner.query(`SELECT 1`));
       throw new Error('after the nested transaction');
     }),
@@ -111,8 +106,8 @@ describe('events recorded at commit', () => {
     const seen = watchNextConnection();
     await outbox().transaction(async (tx) => {
       await tx.manager.query(`SELECT 1 AS pipelined_marker`);
-      tx.recordAtCommit('user.roles.changed', [{ topic: topic(), payload: roles(1) }]);
-      tx.recordAtCommit('user.roles.changed', [{ topic: topic(), payload: roles(2) }]);
+      tx.record({ topic: topic(), type: 'user.roles.changed', payload: roles(1) });
+      tx.record([{ topic: topic(), type: 'user.roles.changed', payload: roles(2) }]);
     });
     const events = seen.indexOf('other', seen.indexOf('marker'));
     const commit = seen.indexOf('COMMIT');
@@ -121,13 +116,17 @@ describe('events recorded at commit', () => {
     expect(seen.slice(events, commit)).not.toContain('reply');
   });
 
-  it('are numbered after the events the transaction recorded before them, in the order given, and published', async () => {
-    let first = 0;
-    await outbox().transaction(async (tx) => {
-      first = (await tx.record(topic(), 'user.roles.changed', roles(10))).seq;
-      tx.recordAtCommit('user.roles.changed', [{ topic: topic(), payload: roles(11) }, { topic: 'moderation', payload: roles(12) }]);
-      tx.recordAtCommit('user.roles.changed', [{ topic: topic(), payload: roles(13) }], userId);
+  it('are numbered in the order recorded, each topic on its own, and published', async () => {
+    const recorded = await outbox().transaction(async (tx) => {
+      const first = tx.record({ topic: topic(), type: 'user.roles.changed', payload: roles(10) });
+      tx.record([
+        { topic: topic(), type: 'user.roles.changed', payload: roles(11) },
+        { topic: 'moderation', type: 'user.roles.changed', payload: roles(12) },
+      ]);
+      tx.record({ topic: topic(), type: 'user.roles.changed', payload: roles(13) }, { actorId: userId });
+      return first;
     });
+    const first = (await recorded.written())[0].seq;
     // Its own events only: once they are published, a worker of another test file (this database is the
     // run's shared one) may tell the user of the role changes, on the same topic, with later seqs.
     const rows = await t.db.query(
@@ -148,13 +147,13 @@ describe('events recorded at commit', () => {
     // An actor that is no uuid: the statement fails in Postgres, after the work is done.
     await expect(
       outbox().transaction(async (tx) => {
-        lost = (await record(tx)).id;
-        tx.recordAtCommit('user.roles.changed', [{ topic: topic(), payload: roles(20) }], 'not-a-uuid');
+        lost = await recordNow(tx);
+        tx.record({ topic: topic(), type: 'user.roles.changed', payload: roles(20) }, { actorId: 'not-a-uuid' });
       }),
     ).rejects.toThrow(/uuid/);
     expect(await stored(lost)).toBe(0);
     // And the connection serves the next transaction.
-    const kept = await outbox().transaction(async (tx) => (await record(tx)).id);
+    const kept = await committed(outbox().transaction(async (tx) => record(tx)));
     expect(await stored(kept)).toBe(1);
   });
 });

@@ -38,16 +38,16 @@ export function useRealtime(): RealtimeClient {
 
 /**
  * Follow a topic (null: none) while the component is mounted; onEvent gets each event once, in order,
- * from afterSeq (or from when the server acknowledges); onReady says the subscription is in place.
+ * from afterSeq (or from when the server acknowledges).
  * Returns the server's refusal, if any.
  */
-export function useTopic(topic: Topic | null, onEvent: (event: EventEnvelope) => void, afterSeq?: number, onReady?: (seq: number) => void): string | null {
+export function useTopic(topic: Topic | null, onEvent: (event: EventEnvelope) => void, afterSeq?: number): string | null {
   const realtime = useRealtime();
   const [error, setError] = useState<string | null>(null);
   // the latest handlers without resubscribing on every render
-  const handler = useRef({ onEvent, onReady });
+  const handler = useRef(onEvent);
   useEffect(() => {
-    handler.current = { onEvent, onReady };
+    handler.current = onEvent;
   });
 
   useEffect(() => {
@@ -55,8 +55,7 @@ export function useTopic(topic: Topic | null, onEvent: (event: EventEnvelope) =>
     if (!topic) return;
     return realtime.subscribe(topic, {
       afterSeq,
-      onEvent: (event) => handler.current.onEvent(event),
-      onReady: (seq) => handler.current.onReady?.(seq),
+      onEvent: (event) => handler.current(event),
       onError: setError,
     });
     // afterSeq only says where to start: a later change must not resubscribe

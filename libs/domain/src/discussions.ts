@@ -100,3 +100,17 @@ export type Thread = z.infer<typeof Thread>;
 
 /** A thread as one reader sees it: where they stopped reading and how much is new. */
 export const ReaderThread = Thread.extend({ lastReadSeq: z.number().int(), unread: z.number().int() });
+
+// Response bodies of the discussions API, as the OpenAPI document describes them.
+export const ThreadList = z.object({ items: z.array(ReaderThread), total: z.number().int() });
+export const UnreadTotal = z.object({ total: z.number().int() });
+export const ThreadCreated = z.object({ thread: Thread, message: Message });
+export const ThreadView = z.object({ thread: ReaderThread, seq: z.number().int() });
+export const ThreadChanged = z.object({ thread: Thread });
+export const ReadPosition = z.object({ lastReadSeq: z.number().int(), unread: z.number().int() });
+export const MessagePage = z.object({ items: z.array(Message), hasMore: z.boolean() });
+export const MessageChanged = z.object({ message: Message });
+export const Reactions = z.object({ reactions: z.array(Reaction) });
+export const Flagged = z.object({ flagged: z.literal(true) });
+/** Earlier texts of a message, newest first: what each edit replaced. */
+export const MessageRevisions = z.object({ items: z.array(z.object({ body: z.string().nullable(), replacedAt: z.string(), replacedBy: Person })) });

@@ -156,3 +156,22 @@ export const FeedbackQuery = z.object({
   page: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+// Response bodies of the feedback and moderation APIs, as the OpenAPI document describes them.
+export const FeedbackList = z.object({ items: z.array(PublicFeedback) });
+/** `counts`: items by state; `seq`: the moderation topic's, to subscribe from. */
+export const ModerationQueue = z.object({ items: z.array(ModerationItem), counts: z.record(z.string(), z.number().int()), seq: z.number().int() });
+export const ModerationItemView = z.object({ item: ModerationItem });
+export const AuditTrail = z.object({
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      action: z.string(),
+      note: z.string().nullable(),
+      actor: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+      at: z.string(),
+      before: z.unknown(),
+      after: z.unknown(),
+    }),
+  ),
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorBody } from './errors';
 
 /** Global roles. "maintainer" and "leader" are per tool / per initiative and live with those. */
 export const GlobalRole = z.enum(['member', 'moderator', 'admin']);
@@ -21,6 +22,7 @@ export const Organisation = z.object({
   region: z.string().nullable(),
 });
 export type Organisation = z.infer<typeof Organisation>;
+export const OrganisationList = z.object({ items: z.array(Organisation) });
 
 export const OrganisationQuery = z.object({
   kind: OrganisationKind.optional(),
@@ -104,6 +106,8 @@ export const Health = z.object({
   redis: z.enum(['up', 'down']),
 });
 export type Health = z.infer<typeof Health>;
+/** 503: which of Postgres and Redis is down, with the contract's error. */
+export const HealthDown = Health.extend({ error: ErrorBody.shape.error });
 
 export const Notification = z.object({
   id: z.number().int(),
@@ -126,6 +130,8 @@ export const NotificationList = z.object({
   /** The user topic's seq when this was read: subscribe with it as afterSeq and nothing falls between. */
   seq: z.number().int(),
 });
+
+export const UnreadCount = z.object({ unread: z.number().int() });
 
 export const MarkReadInput = z.object({
   /** Absent: mark everything read. */

@@ -9,3 +9,4 @@ export * from './moderation';
 export * from './initiatives';
 export * from './notifications';
 export * from './personal-data-text';
+export * from './jobs';

@@ -167,3 +167,13 @@ export const UpdateInput = z.object({
   rag: Rag.nullable().default(null),
 });
 export type UpdateInput = z.input<typeof UpdateInput>;
+
+// Response bodies of the initiatives API, as the OpenAPI document describes them.
+export const InitiativeList = z.object({ items: z.array(InitiativeSummary) });
+export const InitiativeView = z.object({ initiative: Initiative, viewer: InitiativeViewer.nullable(), seq: z.number().int() });
+export const InitiativeChanged = z.object({ initiative: Initiative });
+export const MilestoneChanged = z.object({ milestone: Milestone });
+export const UpdatePosted = z.object({ update: InitiativeUpdate });
+export const Following = z.object({ following: z.boolean() });
+export const Participating = z.object({ participating: z.boolean() });
+export const Dashboard = z.object({ items: z.array(DashboardItem) });

@@ -233,7 +233,8 @@ export const CompareQuery = z.object({
   to: z.coerce.number({ error: 'to must be a revision number' }).int().min(1, 'to must be a revision number'),
 });
 
-export type DiffLine = { op: 'same' | 'added' | 'removed'; text: string };
+export const DiffLine = z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() });
+export type DiffLine = z.infer<typeof DiffLine>;
 
 /** A plain line diff (longest common subsequence): small documents, so O(n·m) is fine. */
 export function lineDiff(before: string, after: string): DiffLine[] {
@@ -256,3 +257,18 @@ export function lineDiff(before: string, after: string): DiffLine[] {
   while (j < b.length) out.push({ op: 'added', text: b[j++] });
   return out;
 }
+
+// Response bodies of the tools API, as the OpenAPI document describes them.
+export const ToolView = z.object({ tool: Tool, seq: z.number().int() });
+export const ToolChanged = z.object({ tool: Tool });
+export const Maintainers = z.object({ maintainers: z.array(Person) });
+export const ReleaseList = z.object({ items: z.array(Release) });
+export const ReleasePublished = z.object({ release: Release });
+export const AdoptionRecorded = z.object({ adoption: Adoption.extend({ usedBy: z.number().int() }) });
+export const OrganisationTools = z.object({
+  organisation: z.object({ id: z.number().int(), name: z.string(), region: z.string().nullable() }),
+  items: z.array(z.object({ tool: ToolSummary, status: AdoptionStatus, updatedAt: z.string() })),
+});
+export const SectionSaved = z.object({ section: DesignSection });
+export const RevisionList = z.object({ items: z.array(Revision) });
+export const Comparison = z.object({ from: Revision, to: Revision, diff: z.array(DiffLine) });

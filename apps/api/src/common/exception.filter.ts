@@ -1,9 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type {} from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ZodValidationException } from 'nestjs-zod';
 import { QueryFailedError } from 'typeorm';
-import { ErrorBody, ErrorCode, fieldsFromIssues } from '@commons/domain';
+import { ErrorBody, ErrorCode } from '@commons/domain';
 import { RateLimitedException } from './rate-limiter';
 
 const CODES: Record<number, ErrorCode> = {
@@ -23,10 +22,6 @@ const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|Connection terminated|timeout excee
 
 /** Maps anything thrown to the contract's `{ error: { code, message, fields? } }`. */
 export function toErrorResponse(exception: unknown): { status: number; body: ErrorBody } {
-  if (exception instanceof ZodValidationException) {
-    const fields = fieldsFromIssues((exception.getZodError() as { issues: { path: PropertyKey[]; message: string }[] }).issues);
-    return { status: 400, body: { error: { code: 'validation_failed', message: `Check ${Object.keys(fields).join(', ')}`, fields } } };
-  }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const response = exception.getResponse();

@@ -19,8 +19,8 @@ export function dataSourceOptions(env: Env): DataSourceOptions {
     // then: a generic plan is kept for the life of the connection, and one made while a table was small
     // (a fresh deployment, a test database) scanned it whole for every batch once it had grown (moderation
     // checks: 2,000/s fell to 230/s). Parsing once is what saves the time; the plans stay right.
-    // Pipeline mode: a query is written at once rather than after the previous one's answer (for
-    // DatabaseService.transaction's BEGIN). Awaited queries behave as before; pg refuses the cursors and
+    // Pipeline mode: a query is written at once rather than after the previous one's answer (for the
+    // outbox's events, written just ahead of COMMIT). Awaited queries behave as before; pg refuses the cursors and
     // `rows` reads that pipelining cannot carry, and nothing here uses them.
     extra: {
       max: 20,
@@ -59,31 +59,21 @@ export class DatabaseService {
 
   /**
    * Runs `work` in one transaction on one pooled connection; every transaction in the API and the
-   * worker opens here (writes through OutboxService.transaction).
-   *
-   * BEGIN goes out with the transaction's first statement instead of a round trip ahead of it: the
-   * pool's connections are in pg's pipeline mode (above), so a query is written at once, not after the
-   * previous one's answer. A round trip costs a busy API about a millisecond of waiting (its replies
-   * queue behind other requests' work: docs/PERFORMANCE.md, "Round trips"). TypeORM's own
-   * startTransaction would wait for BEGIN's answer, so TypeORM is told instead that the transaction is
-   * open (the two fields its commit, rollback and nested transactions read) and commits or rolls back
-   * as usual.
+   * worker opens here (writes through OutboxService.transaction). TypeORM's QueryRunner runs it, so a
+   * transaction opened inside (`manager.transaction`) is a savepoint. `client` is the connection itself,
+   * for a statement that must be written ahead of COMMIT without waiting (the outbox's events).
    */
   async transaction<T>(work: (manager: EntityManager, client: PoolClient) => Promise<T>, isolation?: 'REPEATABLE READ'): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     try {
       const client: PoolClient = await runner.connect();
-      // Its failure (a dead connection) fails the first statement too; awaited below in any case.
-      const begun = client.query(isolation ? `BEGIN ISOLATION LEVEL ${isolation}` : 'BEGIN');
-      begun.catch(() => undefined);
-      Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
+      await runner.startTransaction(isolation);
       try {
         const result = await work(runner.manager, client);
-        await begun;
         await runner.commitTransaction();
         return result;
       } catch (error) {
-        await runner.rollbackTransaction().catch(() => undefined);
+        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
         throw error;
       }
     } finally {

@@ -58,9 +58,9 @@ export class MessageSubject implements ModerationSubject {
       const message = await this.messages.get(id, tx.manager, true);
       if (message?.state !== 'visible') continue;
       await this.messages.setState(tx.manager, id, 'held');
-      hidden.push({ topic: topics.thread(Number(message.thread_id)), payload: { id, seq: message.seq } });
+      hidden.push({ topic: topics.thread(Number(message.thread_id)), type: 'message.hidden' as const, payload: { id, seq: message.seq } });
     }
-    tx.recordAtCommit('message.hidden', hidden);
+    tx.record(hidden);
     const passed = checks.filter((c) => c.state === 'published' && c.eventId).map((c) => c.eventId!);
     if (passed.length) await this.notifications.notifyOf(tx, passed);
   }
@@ -74,7 +74,7 @@ export class MessageSubject implements ModerationSubject {
     const topic = topics.thread(Number(before.thread_id));
     if (decision === 'reject') {
       await this.messages.setState(tx.manager, id, 'deleted', actorId);
-      if (before.state === 'visible') await tx.record(topic, 'message.deleted', { id, seq: before.seq }, actorId);
+      if (before.state === 'visible') tx.record({ topic, type: 'message.deleted', payload: { id, seq: before.seq } }, { actorId });
       return;
     }
     if (decision === 'redact') await this.messages.replaceBody(tx.manager, id, redacted.summary);
@@ -84,9 +84,9 @@ export class MessageSubject implements ModerationSubject {
       // The people it concerns are told now, unless its check passed it and told them then (a reported
       // message let back in).
       const told = await this.messages.passedCheck(tx.manager, id);
-      const event = await tx.record(topic, 'message.created', message, actorId);
-      if (!told) await this.notifications.notify(tx, [event]);
+      const created = tx.record({ topic, type: 'message.created', payload: message }, { actorId });
+      if (!told) await this.notifications.notify(tx, await created.written());
     }
-    else if (decision === 'redact') await tx.record(topic, 'message.updated', message, actorId);
+    else if (decision === 'redact') tx.record({ topic, type: 'message.updated', payload: message }, { actorId });
   }
 }

@@ -54,7 +54,7 @@ export class MessagesService {
     }
     const message = toMessage(row);
     if (held) await this.moderation.enqueue(tx, 'message', message.id);
-    else tx.recordAtCommit('message.created', [{ topic: topics.thread(threadId), payload: message }], user.id);
+    else tx.record({ topic: topics.thread(threadId), type: 'message.created', payload: message }, { actorId: user.id });
     return message;
   }
 
@@ -76,10 +76,10 @@ export class MessagesService {
       const topic = topics.thread(Number(before.thread_id));
       if (before.state === 'visible' && detectPersonalData(dto.body).length > 0) {
         await this.messages.setState(tx.manager, id, 'held');
-        await tx.record(topic, 'message.hidden', { id, seq: before.seq }, user.id);
+        tx.record({ topic, type: 'message.hidden', payload: { id, seq: before.seq } }, { actorId: user.id });
         await this.moderation.enqueue(tx, 'message', id, 'flag');
       } else if (before.state === 'visible') {
-        await tx.record(topic, 'message.updated', toMessage((await this.messages.get(id, tx.manager))!), user.id);
+        tx.record({ topic, type: 'message.updated', payload: toMessage((await this.messages.get(id, tx.manager))!) }, { actorId: user.id });
       }
       return { message: toMessage((await this.messages.get(id, tx.manager))!) };
     });
@@ -93,7 +93,7 @@ export class MessagesService {
       if (message.state === 'deleted') return;
       await this.messages.setState(tx.manager, id, 'deleted', user.id);
       // Held ones too: their author and moderators have them on screen; the event carries no text.
-      await tx.record(topics.thread(Number(message.thread_id)), 'message.deleted', { id, seq: message.seq }, user.id);
+      tx.record({ topic: topics.thread(Number(message.thread_id)), type: 'message.deleted', payload: { id, seq: message.seq } }, { actorId: user.id });
     });
   }
 
@@ -103,7 +103,7 @@ export class MessagesService {
       if (message.state !== 'visible') throw new NotFoundException(`Message ${id} cannot take reactions`);
       await this.messages.toggleReaction(tx.manager, id, user.id, emoji);
       const reactions = toMessage((await this.messages.get(id, tx.manager))!).reactions;
-      await tx.record(topics.thread(Number(message.thread_id)), 'reactions.changed', { messageId: id, reactions }, user.id);
+      tx.record({ topic: topics.thread(Number(message.thread_id)), type: 'reactions.changed', payload: { messageId: id, reactions } }, { actorId: user.id });
       return { reactions };
     });
   }
@@ -117,7 +117,7 @@ export class MessagesService {
       if (!(await this.messages.flag(tx.manager, id, user.id, dto.reason, dto.note ?? null))) return;
       if (message.state === 'visible') {
         await this.messages.setState(tx.manager, id, 'held');
-        await tx.record(topics.thread(Number(message.thread_id)), 'message.hidden', { id, seq: message.seq }, user.id);
+        tx.record({ topic: topics.thread(Number(message.thread_id)), type: 'message.hidden', payload: { id, seq: message.seq } }, { actorId: user.id });
       }
       await this.moderation.enqueue(tx, 'message', id, 'flag');
     });

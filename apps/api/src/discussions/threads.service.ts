@@ -22,10 +22,12 @@ export class ThreadsService {
     return { items: rows.map(readerThread), total };
   }
 
+  /** With the `thread:<id>` topic's seq, read first: the page follows the topic from it, so what commits meanwhile is replayed, never lost. */
   async get(user: AuthUser | null, id: number) {
+    const seq = await this.outbox.currentSeq(topics.thread(id));
     const row = await this.load(id);
     const position = user ? await this.threads.readPosition(user.id, id) : { lastReadSeq: 0, unread: 0 };
-    return { thread: { ...toThread(row), ...position } };
+    return { thread: { ...toThread(row), ...position }, seq };
   }
 
   /** The thread and its first message, in one transaction. Announcements are for maintainers and admins. */
@@ -67,7 +69,7 @@ export class ThreadsService {
     return this.outbox.transaction(async (tx) => {
       await this.threads.update(tx.manager, id, dto);
       const updated = toThread((await this.threads.get(id, tx.manager))!);
-      await tx.record(topics.thread(id), 'thread.updated', updated, user.id);
+      tx.record({ topic: topics.thread(id), type: 'thread.updated', payload: updated }, { actorId: user.id });
       return { thread: updated };
     });
   }

@@ -1,15 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { createZodDto, ZodResponse } from 'nestjs-zod';
-import { FeedbackAccepted, FeedbackInput, FeedbackQuery } from '@commons/domain';
+import { z } from 'zod';
+import { FeedbackAccepted, FeedbackInput, FeedbackList, FeedbackQuery } from '@commons/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { Authenticated, CurrentUser } from '../auth/auth.guard';
+import { Doc } from '../common/api-doc';
 import { FeedbackService } from './feedback.service';
-
-class FeedbackDto extends createZodDto(FeedbackInput) {}
-class FeedbackAcceptedDto extends createZodDto(FeedbackAccepted) {}
-class FeedbackQueryDto extends createZodDto(FeedbackQuery) {}
 
 /** A well-formed Idempotency-Key header, else none (a malformed one is ignored, not refused). */
 function idempotencyKey(request: FastifyRequest): string | null {
@@ -25,14 +22,15 @@ export class FeedbackController {
   @Post()
   @HttpCode(202)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried submission with the same key lands once' })
-  @ZodResponse({ status: 202, type: FeedbackAcceptedDto })
-  submit(@CurrentUser() user: AuthUser | null, @Body() dto: FeedbackDto, @Req() request: FastifyRequest) {
+  @Doc({ summary: 'Send page feedback (anyone); it is moderated before anyone else sees it', returns: FeedbackAccepted, status: 202, errors: [429] })
+  submit(@CurrentUser() user: AuthUser | null, @Body({ schema: FeedbackInput }) dto: z.output<typeof FeedbackInput>, @Req() request: FastifyRequest) {
     return this.service.submit(user, dto, { ip: request.ip, idempotencyKey: idempotencyKey(request) });
   }
 
   @Get()
   @Authenticated()
-  list(@CurrentUser() user: AuthUser, @Query() query: FeedbackQueryDto) {
+  @Doc({ summary: "Published feedback (moderators: all; maintainers and leaders: their pages')", returns: FeedbackList, errors: [403] })
+  list(@CurrentUser() user: AuthUser, @Query({ schema: FeedbackQuery }) query: z.output<typeof FeedbackQuery>) {
     return this.service.list(user, query);
   }
 }

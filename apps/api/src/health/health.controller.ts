@@ -1,6 +1,8 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { Health, HealthDown } from '@commons/domain';
+import { Doc } from '../common/api-doc';
 import { HealthService } from './health.service';
 
 @ApiTags('health')
@@ -10,6 +12,8 @@ export class HealthController {
 
   /** 200 when Postgres and Redis answer, else 503 naming which does not. */
   @Get()
+  @Doc({ summary: 'Whether Postgres and Redis answer', returns: Health })
+  @ApiResponse({ status: 503, description: 'Postgres or Redis is down', standardSchema: HealthDown })
   async check(@Res({ passthrough: true }) reply: FastifyReply) {
     const { health, down } = await this.service.check();
     if (!down.length) return health;

@@ -27,7 +27,7 @@ export class AccountService {
   async logoutAll(user: AuthUser) {
     await this.outbox.transaction(async (tx) => {
       await this.account.revokeAll(user.id, tx.manager);
-      await tx.record(topics.user(user.id), 'user.sessions.revoked', { userId: user.id, reason: 'logout-all' }, user.id);
+      tx.record({ topic: topics.user(user.id), type: 'user.sessions.revoked', payload: { userId: user.id, reason: 'logout-all' } }, { actorId: user.id });
     });
   }
 
@@ -68,7 +68,7 @@ export class AccountService {
       await forgetFeedbackContacts(tx.manager, user.id, user.email);
       await this.account.removePersonal(refs, user.id, tx.manager);
       await this.account.anonymise(user.id, user.displayName, tx.manager);
-      await tx.record(topics.user(user.id), 'user.sessions.revoked', { userId: user.id, reason: 'deleted' }, null);
+      tx.record({ topic: topics.user(user.id), type: 'user.sessions.revoked', payload: { userId: user.id, reason: 'deleted' } });
     });
   }
 }

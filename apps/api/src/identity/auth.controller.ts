@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ZodResponse } from 'nestjs-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { LoginInput, Me, RegisterInput } from '@commons/domain';
 import { type AuthSession, type AuthUser, toUser } from '../auth/auth-user';
 import { Auth, Authenticated, CurrentUser } from '../auth/auth.guard';
+import { Doc } from '../common/api-doc';
 import { ENV, Env } from '../config/env';
-import { LoginDto, MeDto, RegisterDto } from './dto';
 import { LoginService } from './login.service';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
@@ -18,8 +19,8 @@ export class AuthController {
   ) {}
 
   @Post('register')
-  @ZodResponse({ status: 201, type: MeDto })
-  async register(@Body() dto: RegisterDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  @Doc({ summary: 'Create an account and sign in (sets the session cookie)', returns: Me, status: 201, errors: [409, 429] })
+  async register(@Body({ schema: RegisterInput }) dto: z.output<typeof RegisterInput>, @Res({ passthrough: true }) reply: FastifyReply) {
     const { user, token, expiresAt } = await this.service.register(dto);
     setSessionCookie(reply, this.env, token, expiresAt);
     return { user };
@@ -27,8 +28,8 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
-  @ZodResponse({ status: 200, type: MeDto })
-  async login(@Body() dto: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  @Doc({ summary: 'Sign in (sets the session cookie)', returns: Me, errors: [401, 429] })
+  async login(@Body({ schema: LoginInput }) dto: z.output<typeof LoginInput>, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const { user, token, expiresAt } = await this.service.login(dto, request.ip);
     setSessionCookie(reply, this.env, token, expiresAt);
     return { user };
@@ -36,6 +37,7 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
+  @Doc({ summary: 'Sign out of this session (clears the cookie)' })
   async logout(@Auth() auth: AuthSession | null, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.service.logout(auth);
     clearSessionCookie(reply);
@@ -43,7 +45,7 @@ export class AuthController {
 
   @Get('me')
   @Authenticated()
-  @ZodResponse({ status: 200, type: MeDto })
+  @Doc({ summary: 'The signed-in user', returns: Me })
   me(@CurrentUser() user: AuthUser) {
     return { user: toUser(user) };
   }

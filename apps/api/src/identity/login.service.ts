@@ -71,7 +71,7 @@ export class LoginService {
     if (!auth) return;
     await this.outbox.transaction(async (tx) => {
       await this.sessions.revoke(auth.session.id, tx.manager);
-      await tx.record(topics.user(auth.user.id), 'user.session.revoked', { userId: auth.user.id, sessionId: auth.session.id }, auth.user.id);
+      tx.record({ topic: topics.user(auth.user.id), type: 'user.session.revoked', payload: { userId: auth.user.id, sessionId: auth.session.id } }, { actorId: auth.user.id });
     });
   }
 

@@ -1,6 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { OrganisationQueryDto } from './dto';
+import { z } from 'zod';
+import { OrganisationList, OrganisationQuery } from '@commons/domain';
+import { Doc } from '../common/api-doc';
 import { OrganisationRepository } from './identity.repositories';
 
 @ApiTags('organisations')
@@ -9,7 +11,8 @@ export class OrganisationsController {
   constructor(private readonly organisations: OrganisationRepository) {}
 
   @Get()
-  async list(@Query() query: OrganisationQueryDto) {
+  @Doc({ summary: 'The local authorities and other organisations', returns: OrganisationList })
+  async list(@Query({ schema: OrganisationQuery }) query: z.output<typeof OrganisationQuery>) {
     return { items: await this.organisations.list(query) };
   }
 }

@@ -32,7 +32,7 @@ export class UsersService {
     }
     await this.outbox.transaction(async (tx) => {
       await this.users.setRoles(id, roles, tx.manager);
-      await tx.record(topics.user(id), 'user.roles.changed', { userId: id, roles, by: actor.id }, actor.id);
+      tx.record({ topic: topics.user(id), type: 'user.roles.changed', payload: { userId: id, roles, by: actor.id } }, { actorId: actor.id });
     });
     return { user: toUser({ ...user, roles }) };
   }

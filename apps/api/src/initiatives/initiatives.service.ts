@@ -83,7 +83,7 @@ export class InitiativesService {
       if (toolIds) await this.initiatives.setTools(tx.manager, row.id, toolIds);
       if (changes.status && changes.status !== status) {
         const at = await this.initiatives.recordStatus(tx.manager, row.id, status, changes.status, user.id);
-        await tx.record(topics.initiative(slug), 'initiative.status.changed', { slug, from: status, to: changes.status, by: who(user), at: at.toISOString() }, user.id);
+        tx.record({ topic: topics.initiative(slug), type: 'initiative.status.changed', payload: { slug, from: status, to: changes.status, by: who(user), at: at.toISOString() } }, { actorId: user.id });
       }
       return this.changed(tx, user, slug);
     });
@@ -104,7 +104,7 @@ export class InitiativesService {
         throw new ConflictException('An initiative keeps at least one leader: add the new leader first');
       }
       const leaders = (await this.initiatives.leaders([row.id], tx.manager)).map((l) => ({ id: l.id, displayName: l.display_name }));
-      await tx.record(topics.initiative(slug), 'initiative.leaders.changed', { slug, leaders }, user.id);
+      tx.record({ topic: topics.initiative(slug), type: 'initiative.leaders.changed', payload: { slug, leaders } }, { actorId: user.id });
       return this.changed(tx, user, slug);
     });
     return { initiative };
@@ -141,7 +141,7 @@ export class InitiativesService {
       await this.initiatives.lock(tx.manager, row.id);
       const update = toUpdate(await this.initiatives.insertUpdate(tx.manager, row.id, dto, user.id));
       await this.initiatives.touch(tx.manager, row.id);
-      await tx.record(topics.initiative(slug), 'initiative.update.posted', { ...update, initiative: { slug, title: row.title } }, user.id);
+      tx.record({ topic: topics.initiative(slug), type: 'initiative.update.posted', payload: { ...update, initiative: { slug, title: row.title } } }, { actorId: user.id });
       await this.changed(tx, user, slug);
       return { update };
     });
@@ -194,7 +194,7 @@ export class InitiativesService {
   private async milestoneChanged(tx: Tx, user: AuthUser, row: InitiativeRow, id: number, completed = false) {
     const milestone = toMilestone((await this.initiatives.milestone(tx.manager, row.id, id))!);
     await this.initiatives.touch(tx.manager, row.id);
-    await tx.record(topics.initiative(row.slug), 'initiative.milestone.changed', { ...milestone, completed, initiative: { slug: row.slug, title: row.title } }, user.id);
+    tx.record({ topic: topics.initiative(row.slug), type: 'initiative.milestone.changed', payload: { ...milestone, completed, initiative: { slug: row.slug, title: row.title } } }, { actorId: user.id });
     await this.changed(tx, user, row.slug);
     return { milestone };
   }
@@ -202,7 +202,7 @@ export class InitiativesService {
   /** Every change ends with the whole initiative on its topic, so a page only needs this one event. */
   private async changed(tx: Tx, user: AuthUser, slug: string): Promise<Initiative> {
     const initiative = await this.full((await this.initiatives.bySlug(slug, tx.manager))!, tx.manager);
-    await tx.record(topics.initiative(slug), 'initiative.updated', initiative, user.id);
+    tx.record({ topic: topics.initiative(slug), type: 'initiative.updated', payload: initiative }, { actorId: user.id });
     return initiative;
   }
 

@@ -103,7 +103,8 @@ export class ModerationService {
   async enqueue(tx: Tx, subjectType: SubjectType, subjectId: number, reason: 'new' | 'flag' = 'new') {
     const { id, created, row: made } = await this.items.ensure(tx.manager, subjectType, subjectId, reason);
     const row = made ?? (await this.items.get(id, tx.manager))!;
-    await tx.record('moderation', created ? 'moderation.item.created' : 'moderation.item.updated', await this.view(row, 'stored', tx.manager));
+    const payload = await this.view(row, 'stored', tx.manager);
+    tx.record(created ? { topic: 'moderation', type: 'moderation.item.created', payload } : { topic: 'moderation', type: 'moderation.item.updated', payload });
     return id;
   }
 
@@ -115,7 +116,7 @@ export class ModerationService {
     if (!subjects.length) return;
     const rows = await this.items.createNew(tx.manager, subjectType, subjects.map((s) => s.id));
     const contents = new Map(subjects.map((s) => [s.id, s.content]));
-    tx.recordAtCommit('moderation.item.created', rows.map((row) => ({ topic: 'moderation', payload: present(row, contents.get(Number(row.subject_id))!, 'stored') })));
+    tx.record(rows.map((row) => ({ topic: 'moderation', type: 'moderation.item.created', payload: present(row, contents.get(Number(row.subject_id))!, 'stored') })));
   }
 
   /**
@@ -174,8 +175,8 @@ export class ModerationService {
           .map((c) => ({ id: c.id, state: stateOf(c.outcome), redacted: c.outcome === 'personal_data' ? c.redacted : null, eventId: shownBy.get(c.id) })),
       );
       // Each item as it now stands: the locked row with what the check changed (no second read).
-      const updated = checks.map((c) => ({ topic: 'moderation' as const, payload: present({ ...c.row, ...recorded.get(Number(c.row.id))! }, c.content, 'stored', c.redacted) }));
-      tx.recordAtCommit('moderation.item.updated', updated);
+      const updated = checks.map((c) => ({ topic: 'moderation' as const, type: 'moderation.item.updated' as const, payload: present({ ...c.row, ...recorded.get(Number(c.row.id))! }, c.content, 'stored', c.redacted) }));
+      tx.record(updated);
       for (const c of checks) results.set(c.id, c.outcome);
       return results;
     });
@@ -195,7 +196,7 @@ export class ModerationService {
     const result = examine(content);
     for (const id of await this.items.openIds(tx.manager, subjectType, subjectId)) {
       await this.items.recordFindings(tx.manager, id, result);
-      await tx.record('moderation', 'moderation.item.updated', present((await this.items.get(id, tx.manager))!, content, 'stored', result.redacted));
+      tx.record({ topic: 'moderation', type: 'moderation.item.updated', payload: present((await this.items.get(id, tx.manager))!, content, 'stored', result.redacted) });
     }
   }
 
@@ -268,7 +269,7 @@ export class ModerationService {
       await this.items.audit(tx.manager, { itemId: id, actorId: user.id, action: dto.decision, note: dto.note ?? null, before: present(before, content, 'stored'), after });
       // A moderator's own redaction removes what the detector missed: from the copies stored so far too.
       if (dto.redacted) await this.items.scrubStoredCopies(tx.manager, before.subject_type, [subjectId], redacted, null);
-      await tx.record('moderation', 'moderation.item.updated', after, user.id);
+      tx.record({ topic: 'moderation', type: 'moderation.item.updated', payload: after }, { actorId: user.id });
       return { item: present(row, afterContent, 'moderator') };
     });
   }

@@ -1,25 +1,13 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { z } from 'zod';
-import { MarkReadInput, NotificationList, NotificationPreferences, NotificationQuery, PreferencesInput, UnsubscribeQuery, Watch, WatchInput, WatchList, WatchParams } from '@commons/domain';
+import { MarkReadInput, NotificationList, NotificationPreferences, NotificationQuery, PreferencesInput, UnreadCount, UnsubscribeQuery, Watch, WatchInput, WatchList, WatchParams } from '@commons/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { Authenticated, CurrentUser } from '../auth/auth.guard';
+import { Doc } from '../common/api-doc';
 import { EmailService } from './email.service';
 import { NotificationsService } from './notifications.service';
 import { WatchService } from './watch.service';
-
-class NotificationQueryDto extends createZodDto(NotificationQuery) {}
-class NotificationListDto extends createZodDto(NotificationList) {}
-class MarkReadDto extends createZodDto(MarkReadInput) {}
-class UnreadDto extends createZodDto(z.object({ unread: z.number().int() })) {}
-class PreferencesDto extends createZodDto(NotificationPreferences) {}
-class PreferencesInputDto extends createZodDto(PreferencesInput) {}
-class UnsubscribeQueryDto extends createZodDto(UnsubscribeQuery) {}
-class WatchDto extends createZodDto(Watch) {}
-class WatchListDto extends createZodDto(WatchList) {}
-class WatchParamsDto extends createZodDto(WatchParams) {}
-class WatchInputDto extends createZodDto(WatchInput) {}
 
 @ApiTags('notifications')
 @Controller('notifications')
@@ -31,37 +19,38 @@ export class NotificationsController {
 
   @Get()
   @Authenticated()
-  @ZodResponse({ status: 200, type: NotificationListDto })
-  inbox(@CurrentUser() user: AuthUser, @Query() query: NotificationQueryDto) {
+  @Doc({ summary: "The caller's notifications, newest first", returns: NotificationList })
+  inbox(@CurrentUser() user: AuthUser, @Query({ schema: NotificationQuery }) query: z.output<typeof NotificationQuery>) {
     return this.service.inbox(user, query);
   }
 
   @Post('read')
   @HttpCode(200)
   @Authenticated()
-  @ZodResponse({ status: 200, type: UnreadDto })
-  markRead(@CurrentUser() user: AuthUser, @Body() dto: MarkReadDto) {
+  @Doc({ summary: 'Mark some or all notifications read', returns: UnreadCount })
+  markRead(@CurrentUser() user: AuthUser, @Body({ schema: MarkReadInput }) dto: z.output<typeof MarkReadInput>) {
     return this.service.markRead(user, dto);
   }
 
   @Get('preferences')
   @Authenticated()
-  @ZodResponse({ status: 200, type: PreferencesDto })
+  @Doc({ summary: "The caller's email preferences", returns: NotificationPreferences })
   preferences(@CurrentUser() user: AuthUser) {
     return this.email.preferences(user);
   }
 
   @Put('preferences')
   @Authenticated()
-  @ZodResponse({ status: 200, type: PreferencesDto })
-  setPreferences(@CurrentUser() user: AuthUser, @Body() dto: PreferencesInputDto) {
+  @Doc({ summary: "Set the caller's email preferences", returns: NotificationPreferences })
+  setPreferences(@CurrentUser() user: AuthUser, @Body({ schema: PreferencesInput }) dto: z.output<typeof PreferencesInput>) {
     return this.email.setPreferences(user, dto);
   }
 
   /** The link in every email: no sign-in, the signed token says who. */
   @Get('unsubscribe')
   @Header('content-type', 'text/html; charset=utf-8')
-  unsubscribePage(@Query() { token }: UnsubscribeQueryDto) {
+  @Doc({ summary: 'Stop email notifications from the link in an email (no sign-in)', html: true })
+  unsubscribePage(@Query({ schema: UnsubscribeQuery }) { token }: z.output<typeof UnsubscribeQuery>) {
     return this.email.unsubscribe(token);
   }
 
@@ -69,7 +58,8 @@ export class NotificationsController {
   @Post('unsubscribe')
   @HttpCode(200)
   @Header('content-type', 'text/html; charset=utf-8')
-  unsubscribeOneClick(@Query() { token }: UnsubscribeQueryDto) {
+  @Doc({ summary: 'One-click unsubscribe (RFC 8058) from a mail client', html: true })
+  unsubscribeOneClick(@Query({ schema: UnsubscribeQuery }) { token }: z.output<typeof UnsubscribeQuery>) {
     return this.email.unsubscribe(token);
   }
 }
@@ -81,22 +71,22 @@ export class WatchesController {
 
   @Get()
   @Authenticated()
-  @ZodResponse({ status: 200, type: WatchListDto })
+  @Doc({ summary: 'What the caller watches or has muted', returns: WatchList })
   list(@CurrentUser() user: AuthUser) {
     return this.watches.list(user);
   }
 
   @Get(':subjectType/:subjectId')
   @Authenticated()
-  @ZodResponse({ status: 200, type: WatchDto })
-  get(@CurrentUser() user: AuthUser, @Param() params: WatchParamsDto) {
+  @Doc({ summary: 'How closely the caller follows one subject', returns: Watch, errors: [404] })
+  get(@CurrentUser() user: AuthUser, @Param({ schema: WatchParams }) params: z.output<typeof WatchParams>) {
     return this.watches.get(user, params);
   }
 
   @Put(':subjectType/:subjectId')
   @Authenticated()
-  @ZodResponse({ status: 200, type: WatchDto })
-  set(@CurrentUser() user: AuthUser, @Param() params: WatchParamsDto, @Body() dto: WatchInputDto) {
+  @Doc({ summary: 'Watch, follow normally or mute one subject', returns: Watch, errors: [404] })
+  set(@CurrentUser() user: AuthUser, @Param({ schema: WatchParams }) params: z.output<typeof WatchParams>, @Body({ schema: WatchInput }) dto: z.output<typeof WatchInput>) {
     return this.watches.set(user, params, dto);
   }
 }

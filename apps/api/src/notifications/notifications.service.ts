@@ -53,7 +53,7 @@ export class NotificationsService {
     let count = 0;
     for (let i = 0; i < recipients.length; i += BATCH) {
       const created = await this.notifications.insertNew(tx.manager, recipients.slice(i, i + BATCH));
-      tx.recordAtCommit('notification.created', created.map((row) => ({ topic: topics.user(row.user_id), payload: toNotification(row) })));
+      tx.record(created.map((row) => ({ topic: topics.user(row.user_id), type: 'notification.created' as const, payload: toNotification(row) })));
       count += created.length;
     }
     return count;

@@ -2,11 +2,12 @@ import type { WatchLevel } from '@commons/domain';
 import type { EventType, Topic } from '@commons/realtime';
 import type { OutboxEvent } from '../realtime/outbox.event';
 import type { NotificationRepository } from './notifications.repository';
+import { eventRegistry } from '../events';
 import { RecipientsService } from './recipients.service';
 import type { WatchRepository } from './watch.repository';
 
 /**
- * The rules of who is told, over plain inputs: what the repositories would have read is given as data
+ * The rules of who is told (the features' declarations and the rules every audience keeps), over plain inputs: what the repositories would have read is given as data
  * (their SQL is tested against Postgres in apps/api/test/notifications.spec.ts).
  */
 function service(data: { levels?: Record<string, WatchLevel>; context?: { title: string; kind: string; threadAuthor: string; parentAuthor: string | null } | null; moderators?: string[]; told?: string[] }) {
@@ -19,7 +20,7 @@ function service(data: { levels?: Record<string, WatchLevel>; context?: { title:
     levels: async () => new Map(Object.entries(data.levels ?? {})),
     subject: async () => ({ title: 'Tool X' }),
   } as unknown as WatchRepository;
-  return new RecipientsService(notifications, watches);
+  return new RecipientsService(notifications, watches, eventRegistry);
 }
 function event(type: EventType, payload: unknown, actorId: string | null = null, topic: Topic = 'thread:1'): OutboxEvent {
   return { id: 7, topic, seq: 1, type, payload, actorId, createdAt: new Date(0) };

@@ -1,8 +1,12 @@
 import type { EventType, Topic } from '@commons/realtime';
-import { impliedJobs } from './implied-jobs';
+import { eventRegistry } from '../events';
+import { EventRegistry, fanOut } from './event-rules';
 import type { OutboxEvent } from './outbox.event';
 
-/** Only what impliedJobs reads: the id, topic, type and payload. */
+/** The jobs every feature's events imply (the features' declarations, collected in events.ts). */
+const impliedJobs = (e: OutboxEvent) => eventRegistry.jobs(e);
+
+/** Only what the job rules read: the id, topic, type and payload. */
 function event(type: EventType, payload: unknown, topic: Topic = 'thread:1', id = 7): OutboxEvent {
   return { id, topic, seq: 1, type, payload, actorId: null, createdAt: new Date(0) };
 }
@@ -15,7 +19,7 @@ const check = (subjectType: string, subjectId: number, eventId?: number) => ({
 });
 const item = (over: Record<string, unknown>) => ({ id: 3, subjectType: 'feedback', subjectId: 11, reason: 'new', state: 'pending', decision: null, ...over });
 
-describe('impliedJobs', () => {
+describe('the jobs events imply', () => {
   it('a role change: a fan-out, keyed by the event', () => {
     expect(impliedJobs(event('user.roles.changed', { userId: 'u', roles: ['member'], by: 'u' }, 'user:u' as Topic))).toEqual([notify()]);
   });
@@ -64,5 +68,12 @@ describe('impliedJobs', () => {
     expect(impliedJobs(e)).toEqual(impliedJobs({ ...e }));
     expect(impliedJobs(event('message.updated', { id: 9, state: 'visible' }))).toEqual([]);
     expect(impliedJobs(event('tool.adoption.changed', { slug: 'x' }, 'tool:x'))).toEqual([]);
+  });
+});
+
+describe('EventRegistry', () => {
+  it('refuses a second rule for one event type (one feature owns each event)', () => {
+    const rule = { jobs: { 'user.roles.changed': (e: OutboxEvent) => [fanOut(e)] } };
+    expect(() => new EventRegistry([rule, rule])).toThrow('two rules declared for user.roles.changed');
   });
 });

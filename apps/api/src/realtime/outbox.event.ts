@@ -3,7 +3,7 @@ import { EventEnvelope, EventType, Topic } from '@commons/realtime';
 export interface OutboxEvent {
   id: number;
   topic: Topic;
-  /** 0 until the relay numbers it, on a topic sequenced after commit. */
+  /** 0 only for a row an earlier version left unnumbered, until the sweeper numbers it. */
   seq: number;
   type: EventType;
   payload: unknown;

@@ -7,31 +7,15 @@ import { prepared, query } from '../database/prepared';
 import { fromRow, OUTBOX_COLUMNS, OutboxEvent, OutboxRow } from './outbox.event';
 import { RelayService } from './relay.service';
 
-/**
- * Topics that many transactions write at once. Their events are numbered after commit (see
- * RelayService.sequence): a seq taken inside the writing transaction would lock the topic's
- * `topic_seqs` row through commit and fsync, so every write to the topic would commit one at a time.
- * Other topics keep the in-transaction seq, which costs no extra commit before publishing. Events
- * recorded at commit (Tx.recordAtCommit) are numbered there whatever the topic: one lock per
- * transaction, held only through the commit.
- */
-export function sequencedAfterCommit(topic: Topic): boolean {
-  return topic === 'moderation';
-}
-
 /** What an INSERT into the outbox answers: the payload is already in hand, so it is not read back. */
 const INSERTED = 'id, topic, seq, created_at';
 type Inserted = Pick<OutboxRow, 'id' | 'topic' | 'seq' | 'created_at'>;
 
-// The statements' texts, built once (the outbox is on every write's path; see prepared).
-const RECORD_UNNUMBERED = `INSERT INTO outbox (topic, seq, type, payload, actor_id) VALUES ($1, NULL, $2, $3, $4) RETURNING ${INSERTED}`;
-const RECORD_NUMBERED = `WITH next AS (
-    INSERT INTO topic_seqs (topic, seq) VALUES ($1, 1)
-    ON CONFLICT (topic) DO UPDATE SET seq = topic_seqs.seq + 1
-    RETURNING seq)
-  INSERT INTO outbox (topic, seq, type, payload, actor_id)
-  SELECT $1, next.seq, $2, $3, $4 FROM next
-  RETURNING ${INSERTED}`;
+/**
+ * Every event of a transaction in one statement, numbered there: each topic's seq row is locked in
+ * sorted order (no deadlock between two writers) and, as the statement goes with COMMIT, only for the
+ * commit's own time, so busy topics (`moderation`, a thread in a burst) stay fast.
+ */
 const RECORD_MANY = `WITH input AS (SELECT * FROM unnest($1::text[], $2::jsonb[], $3::text[], $4::uuid[]) WITH ORDINALITY AS t(topic, payload, type, actor_id, n)),
   counts AS (SELECT topic, count(*) AS k FROM input GROUP BY topic),
   next AS (
@@ -48,14 +32,28 @@ const GET = `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE id = ANY($1) ORDER BY id
 
 const byTopic = (a: { topic: string }, b: { topic: string }) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0);
 
-/** An event to write with the commit (recordAtCommit), its payload checked. */
-type Pending = { topic: Topic; type: EventType; payload: unknown; actorId: string | null };
+/** An event to record: a type of the event catalogue (libs/realtime/src/events.ts) with its payload. */
+export type NewEvent = { [T in EventType]: { topic: Topic; type: T; payload: EventPayload<T> } }[EventType];
+
+/** A recorded event, its payload checked; `event` once written, `writing` once its statement is sent. */
+type Pending = { topic: Topic; type: EventType; payload: unknown; actorId: string | null; event?: OutboxEvent; writing?: Promise<unknown> };
+
+/** What `Tx.record` gives back. */
+export interface Recorded {
+  /**
+   * The events as stored, with their ids and seqs. Before commit this writes every event recorded so
+   * far at once (one round trip, and their topics stay locked until commit): only for a caller that
+   * needs their ids in the transaction, such as a fan-out that names them.
+   */
+  written(): Promise<OutboxEvent[]>;
+}
 
 /** A transaction that can record events; they are published only once it has committed. */
 export class Tx {
-  private readonly atCommit: Pending[] = [];
+  private readonly queued: Pending[] = [];
+  private ended = false;
 
-  /** `client`: the transaction's own connection, for the events recorded at commit (OutboxService.transaction). */
+  /** `client`: the transaction's own connection (OutboxService.transaction), to write the events with COMMIT. */
   constructor(
     readonly manager: EntityManager,
     private readonly recorded: OutboxEvent[],
@@ -63,58 +61,65 @@ export class Tx {
   ) {}
 
   /**
-   * In this transaction, record event `type` on `topic`. The returned event's seq is 0 on a topic
-   * sequenced after commit (its seq is given when the relay numbers it).
+   * Records events in this transaction: they exist if and only if it commits. They are written with
+   * the COMMIT, all of the transaction's in one statement that numbers them (in the order recorded
+   * within each topic), instead of a round trip each ahead of it (docs/PERFORMANCE.md, "Round trips").
    */
-  async record<T extends EventType>(topic: Topic, type: T, payload: EventPayload<T>, actorId: string | null = null): Promise<OutboxEvent> {
+  record(events: NewEvent | NewEvent[], options: { actorId?: string | null } = {}): Recorded {
     // A payload that breaks the catalogue is a bug: fail the write rather than send clients garbage.
-    const checked = EventPayloads[type].parse(payload);
-    const [row] = await query<Inserted>(this.manager, prepared(sequencedAfterCommit(topic) ? RECORD_UNNUMBERED : RECORD_NUMBERED), [topic, type, JSON.stringify(checked), actorId]);
-    const event = fromRow({ ...row, type, payload: checked, actor_id: actorId });
-    this.recorded.push(event);
-    return event;
+    const mine: Pending[] = (Array.isArray(events) ? events : [events]).map((e) => ({
+      topic: e.topic,
+      type: e.type,
+      payload: (EventPayloads[e.type] as { parse(p: unknown): unknown }).parse(e.payload),
+      actorId: options.actorId ?? null,
+    }));
+    if (this.ended) throw new Error('recording in a transaction that has ended');
+    this.queued.push(...mine);
+    return {
+      written: async () => {
+        if (mine.some((p) => !p.writing)) {
+          if (this.ended) throw new Error('these events were never written: their transaction did not commit');
+          void this.write();
+        }
+        await Promise.all(mine.map((p) => p.writing));
+        return mine.map((p) => p.event!);
+      },
+    };
   }
 
   /**
-   * Records events to be written with the commit: every event recorded so in the transaction (a
-   * fan-out to thousands of `user:<id>` topics, a batch of checks, any number per topic) goes in one
-   * statement, sent together with COMMIT instead of a round trip ahead of it (a round trip costs more
-   * here than the statement: docs/PERFORMANCE.md, "Round trips"). So for events nothing in the transaction reads
-   * back. They are numbered then, even on a topic otherwise numbered after commit (one write each, no
-   * numbering commit), after any the transaction recorded before; their topics are locked in sorted
-   * order (no deadlock between two such writes) and only for the commit's own time.
+   * Writes the events recorded and not yet written; OutboxService.transaction calls it after the work,
+   * right before COMMIT. Straight on the connection, not through TypeORM (which awaits before it
+   * writes), so the statement is certain to be on the wire ahead of COMMIT. If it fails, Postgres
+   * ends the transaction at that COMMIT with a rollback; the promise rejects.
    */
-  recordAtCommit<T extends EventType>(type: T, events: { topic: Topic; payload: EventPayload<T> }[], actorId: string | null = null): void {
-    this.atCommit.push(...checked(type, events, actorId));
+  write(): Promise<unknown> {
+    const batch = this.queued.splice(0);
+    if (!batch.length) return Promise.resolve();
+    const { sorted, values } = many(batch);
+    const statement = prepared(RECORD_MANY);
+    const sent = this.client
+      ? this.client.query<Inserted>({ name: statement.name, text: statement.text, values }).then(
+          (result) => result.rows,
+          (error: Error) => Promise.reject(new QueryFailedError(RECORD_MANY, values, error)),
+        )
+      : query<Inserted>(this.manager, statement, values);
+    const writing = sent.then((rows) => this.took(sorted, rows));
+    for (const p of batch) p.writing = writing;
+    return writing;
   }
 
-  /**
-   * Writes the events recorded at commit; OutboxService.transaction calls it after the work, right
-   * before COMMIT. Straight on the connection, not through TypeORM (which awaits before it writes),
-   * so the statement is certain to be on the wire ahead of COMMIT. If it fails, Postgres ends the
-   * transaction at that COMMIT with a rollback; the promise rejects.
-   */
-  flush(): Promise<unknown> {
-    if (!this.atCommit.length) return Promise.resolve();
-    if (!this.client) throw new Error('recordAtCommit needs the transaction of OutboxService.transaction');
-    const { sorted, values } = many(this.atCommit.splice(0));
-    const { name, text } = prepared(RECORD_MANY);
-    return this.client.query<Inserted>({ name, text, values }).then(
-      (result) => this.took(sorted, result.rows),
-      (error: Error) => Promise.reject(new QueryFailedError(RECORD_MANY, values, error)),
-    );
+  /** No more recording: the transaction is committing or has ended. */
+  end() {
+    this.ended = true;
   }
 
   private took(sorted: Pending[], rows: Inserted[]) {
     // Rows in (topic, seq) order line up with `sorted`.
     rows.sort((a, b) => byTopic(a, b) || Number(a.seq) - Number(b.seq));
-    this.recorded.push(...rows.map((row, i) => fromRow({ ...row, type: sorted[i].type, payload: sorted[i].payload, actor_id: sorted[i].actorId })));
+    sorted.forEach((p, i) => (p.event = fromRow({ ...rows[i], type: p.type, payload: p.payload, actor_id: p.actorId })));
+    this.recorded.push(...sorted.map((p) => p.event!));
   }
-}
-
-// A payload that breaks the catalogue is a bug: fail the write rather than send clients garbage.
-function checked<T extends EventType>(type: T, events: { topic: Topic; payload: EventPayload<T> }[], actorId: string | null): Pending[] {
-  return events.map((e) => ({ topic: e.topic, type, payload: EventPayloads[type].parse(e.payload), actorId }));
 }
 
 /** RECORD_MANY's values: sorted by topic, and in the given order within one (the order the seqs are given in). */
@@ -143,16 +148,15 @@ export class OutboxService {
     const result = await this.db.transaction(async (manager, client) => {
       const tx = new Tx(manager, recorded, client);
       const value = await work(tx);
-      written = tx.flush();
+      tx.end();
+      written = tx.write();
       written.catch(() => undefined); // awaited once COMMIT has answered
       return value;
     });
     // The COMMIT that answered after a failed flush was a rollback: nothing of the transaction is stored.
     await written;
     // Not awaited: the caller's answer must not wait on Redis. What fails here, the sweeper sends.
-    const numbered = recorded.filter((e) => e.seq > 0);
-    for (let i = 0; i < numbered.length; i += PUBLISH_BATCH) void this.relay.publish(numbered.slice(i, i + PUBLISH_BATCH));
-    for (const topic of new Set(recorded.filter((e) => e.seq === 0).map((e) => e.topic))) this.relay.sequence(topic);
+    for (let i = 0; i < recorded.length; i += PUBLISH_BATCH) void this.relay.publish(recorded.slice(i, i + PUBLISH_BATCH));
     return result;
   }
 

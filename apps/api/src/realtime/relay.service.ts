@@ -6,7 +6,7 @@ import { ENV, Env } from '../config/env';
 import { DatabaseService } from '../database/database.module';
 import { JobsService } from '../jobs/jobs.service';
 import { prepared, query } from '../database/prepared';
-import { impliedJobs } from './implied-jobs';
+import { EventRegistry } from './event-rules';
 import { fromRow, OUTBOX_COLUMNS, OutboxEvent, OutboxRow, toEnvelope } from './outbox.event';
 
 /** At most this many events numbered per transaction (a backlog takes several). */
@@ -50,6 +50,7 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly dataSource: DataSource,
     private readonly db: DatabaseService,
     private readonly jobs: JobsService,
+    private readonly events: EventRegistry,
   ) {
     this.publisher = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectionName: 'commons-relay' });
     this.publisher.on('error', () => undefined);
@@ -110,7 +111,9 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   /**
-   * Numbers `topic`'s committed unsequenced events, then publishes them. One pass at a time per topic in
+   * Numbers `topic`'s committed unsequenced events, then publishes them. Writers number every event at
+   * commit (Tx.record); unnumbered rows are only those an earlier version left, which the sweeper finds.
+   * One pass at a time per topic in
    * this process: calls during a pass ask for one more pass after it, which takes every event committed
    * meanwhile, so a burst of writes costs a few numbering commits, not one each. Resolves once the
    * events committed before the call are numbered (here or by another process) and published, or, if
@@ -219,7 +222,7 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
       this.logger.error(`delivering ${envelopes.length} event(s) to this instance's sockets: ${(error as Error).message}`);
     }
     // Together: two replies awaited at once, not one after the other.
-    await Promise.all([this.publisher.publish(eventsChannel(this.env), JSON.stringify(envelopes)), this.jobs.enqueue(events.flatMap(impliedJobs))]);
+    await Promise.all([this.publisher.publish(eventsChannel(this.env), JSON.stringify(envelopes)), this.jobs.enqueue(events.flatMap((e) => this.events.jobs(e)))]);
   }
 
   /** Before connections close: let publishes and a sweep under way finish, so none fails half done. */

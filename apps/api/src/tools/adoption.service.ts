@@ -45,7 +45,7 @@ export class AdoptionService {
       const row = (await this.tools.adoptions(tool.id, tx.manager)).find((a) => a.organisation_id === organisationId)!;
       const usedBy = Number((await this.tools.bySlug(slug, tx.manager))!.used_by);
       const recorded = toAdoption(row);
-      await tx.record(topics.tool(slug), 'tool.adoption.changed', { ...recorded, slug, usedBy }, user.id);
+      tx.record({ topic: topics.tool(slug), type: 'tool.adoption.changed', payload: { ...recorded, slug, usedBy } }, { actorId: user.id });
       return { ...recorded, usedBy };
     });
     return { adoption };

@@ -48,7 +48,7 @@ export class DesignService {
       const revision = await this.design.save(tx.manager, tool.id, key, edit.body, edit.baseRevision, user.id);
       const current = toSection((await this.design.section(tool.id, key, tx.manager))!);
       if (revision === null) throw new StaleRevision(current);
-      await tx.record(topics.tool(slug), 'tool.design.section.updated', { ...current, slug }, user.id);
+      tx.record({ topic: topics.tool(slug), type: 'tool.design.section.updated', payload: { ...current, slug } }, { actorId: user.id });
       return current;
     });
     return { section };
@@ -63,7 +63,7 @@ export class DesignService {
         throw new ConflictException({ message: `There is a section ${dto.key} already`, fields: { key: 'This section exists already' } });
       }
       const added = toSection((await this.design.section(tool.id, dto.key, tx.manager))!);
-      await tx.record(topics.tool(slug), 'tool.design.section.updated', { ...added, slug }, user.id);
+      tx.record({ topic: topics.tool(slug), type: 'tool.design.section.updated', payload: { ...added, slug } }, { actorId: user.id });
       return added;
     });
     return { section };

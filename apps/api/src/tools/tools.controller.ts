@@ -1,29 +1,27 @@
 import { ArgumentsHost, Body, Catch, Controller, Delete, ExceptionFilter, Get, Param, Patch, Post, Put, Query, UseFilters } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { AdoptionInput, CompareQuery, NewSection, ReleaseInput, SectionConflict, SectionEdit, SectionKey, Slug, ToolInput, ToolPatch, ToolQuery } from '@commons/domain';
+import {
+  AdoptionInput, AdoptionRecorded, AdoptionSummary, CompareQuery, Comparison, DesignDocument, Maintainers, NewSection, OrganisationTools, ReleaseInput, ReleaseList, ReleasePublished, RevisionList,
+  SectionConflict, SectionEdit, SectionKey, SectionSaved, Slug, ToolChanged, ToolInput, ToolList, ToolPatch, ToolQuery, ToolView,
+} from '@commons/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { Authenticated, CurrentUser } from '../auth/auth.guard';
+import { Doc } from '../common/api-doc';
 import { AdoptionService } from './adoption.service';
 import { DesignService, StaleRevision } from './design.service';
 import { ToolsService } from './tools.service';
 
-class ToolQueryDto extends createZodDto(ToolQuery) {}
-class ToolInputDto extends createZodDto(ToolInput) {}
-class ToolPatchDto extends createZodDto(ToolPatch) {}
-class ReleaseInputDto extends createZodDto(ReleaseInput) {}
-class AdoptionInputDto extends createZodDto(AdoptionInput) {}
-class SectionEditDto extends createZodDto(SectionEdit) {}
-class NewSectionDto extends createZodDto(NewSection) {}
-class CompareQueryDto extends createZodDto(CompareQuery) {}
-class SlugParamDto extends createZodDto(z.object({ slug: Slug })) {}
-class SectionParamDto extends createZodDto(z.object({ slug: Slug, key: SectionKey })) {}
-class MaintainerParamDto extends createZodDto(z.object({ slug: Slug, userId: z.uuid('userId must be a user id') })) {}
+const SlugParam = z.object({ slug: Slug });
+const SectionParam = z.object({ slug: Slug, key: SectionKey });
+const MaintainerParam = z.object({ slug: Slug, userId: z.uuid('userId must be a user id') });
 const organisationId = z.coerce.number({ error: 'organisationId must be a number' }).int('organisationId must be a number').positive('organisationId must be a number');
-class AdoptionParamDto extends createZodDto(z.object({ slug: Slug, organisationId })) {}
-class OrganisationParamDto extends createZodDto(z.object({ id: organisationId })) {}
+const AdoptionParam = z.object({ slug: Slug, organisationId });
+const OrganisationParam = z.object({ id: organisationId });
+type SlugParam = z.output<typeof SlugParam>;
+type SectionParam = z.output<typeof SectionParam>;
+type MaintainerParam = z.output<typeof MaintainerParam>;
 
 /** The contract's 409, plus the section as it now is, so the editor can merge. */
 @Catch(StaleRevision)
@@ -45,85 +43,101 @@ export class ToolsController {
   ) {}
 
   @Get()
-  search(@Query() query: ToolQueryDto) {
+  @Doc({ summary: 'Search the tool catalogue (q is full-text)', returns: ToolList })
+  search(@Query({ schema: ToolQuery }) query: z.output<typeof ToolQuery>) {
     return this.tools.search(query);
   }
 
   @Post()
   @Authenticated()
-  propose(@CurrentUser() user: AuthUser, @Body() dto: ToolInputDto) {
+  @Doc({ summary: 'Propose a tool (the caller maintains it)', returns: ToolChanged, status: 201, errors: [409] })
+  propose(@CurrentUser() user: AuthUser, @Body({ schema: ToolInput }) dto: z.output<typeof ToolInput>) {
     return this.tools.propose(user, dto);
   }
 
   @Get(':slug')
-  get(@Param() { slug }: SlugParamDto) {
+  @Doc({ summary: 'Get a tool', returns: ToolView, errors: [404] })
+  get(@Param({ schema: SlugParam }) { slug }: SlugParam) {
     return this.tools.get(slug);
   }
 
   @Patch(':slug')
   @Authenticated()
-  update(@CurrentUser() user: AuthUser, @Param() { slug }: SlugParamDto, @Body() dto: ToolPatchDto) {
+  @Doc({ summary: 'Edit a tool (its maintainers)', returns: ToolChanged, errors: [403, 404, 409] })
+  update(@CurrentUser() user: AuthUser, @Param({ schema: SlugParam }) { slug }: SlugParam, @Body({ schema: ToolPatch }) dto: z.output<typeof ToolPatch>) {
     return this.tools.update(user, slug, dto);
   }
 
   @Put(':slug/maintainers/:userId')
   @Authenticated({ roles: ['admin'] })
-  addMaintainer(@CurrentUser() user: AuthUser, @Param() { slug, userId }: MaintainerParamDto) {
+  @Doc({ summary: 'Add a maintainer (admins)', returns: Maintainers, errors: [403, 404] })
+  addMaintainer(@CurrentUser() user: AuthUser, @Param({ schema: MaintainerParam }) { slug, userId }: MaintainerParam) {
     return this.tools.setMaintainer(user, slug, userId, true);
   }
 
   @Delete(':slug/maintainers/:userId')
   @Authenticated({ roles: ['admin'] })
-  removeMaintainer(@CurrentUser() user: AuthUser, @Param() { slug, userId }: MaintainerParamDto) {
+  @Doc({ summary: 'Remove a maintainer (admins)', returns: Maintainers, errors: [403, 404, 409] })
+  removeMaintainer(@CurrentUser() user: AuthUser, @Param({ schema: MaintainerParam }) { slug, userId }: MaintainerParam) {
     return this.tools.setMaintainer(user, slug, userId, false);
   }
 
   @Get(':slug/releases')
-  releases(@Param() { slug }: SlugParamDto) {
+  @Doc({ summary: "A tool's releases, newest first", returns: ReleaseList, errors: [404] })
+  releases(@Param({ schema: SlugParam }) { slug }: SlugParam) {
     return this.tools.releases(slug);
   }
 
   @Post(':slug/releases')
   @Authenticated()
-  publish(@CurrentUser() user: AuthUser, @Param() { slug }: SlugParamDto, @Body() dto: ReleaseInputDto) {
+  @Doc({ summary: 'Publish a release (its maintainers)', returns: ReleasePublished, status: 201, errors: [403, 404, 409] })
+  publish(@CurrentUser() user: AuthUser, @Param({ schema: SlugParam }) { slug }: SlugParam, @Body({ schema: ReleaseInput }) dto: z.output<typeof ReleaseInput>) {
     return this.tools.publish(user, slug, dto);
   }
 
   @Get(':slug/adoptions')
-  adoptions(@Param() { slug }: SlugParamDto) {
+  @Doc({ summary: 'Which local authorities use a tool, by region', returns: AdoptionSummary, errors: [404] })
+  adoptions(@Param({ schema: SlugParam }) { slug }: SlugParam) {
     return this.adoption.forTool(slug);
   }
 
   @Put(':slug/adoptions/:organisationId')
   @Authenticated()
-  adopt(@CurrentUser() user: AuthUser, @Param() { slug, organisationId }: AdoptionParamDto, @Body() dto: AdoptionInputDto) {
+  @Doc({ summary: "Record an authority's use of a tool (its members)", returns: AdoptionRecorded, errors: [403, 404] })
+  adopt(@CurrentUser() user: AuthUser, @Param({ schema: AdoptionParam }) { slug, organisationId }: z.output<typeof AdoptionParam>, @Body({ schema: AdoptionInput }) dto: z.output<typeof AdoptionInput>) {
     return this.adoption.record(user, slug, organisationId, dto.status);
   }
 
   @Get(':slug/design')
-  designDocument(@Param() { slug }: SlugParamDto) {
+  @Doc({ summary: "A tool's co-design document", returns: DesignDocument, errors: [404] })
+  designDocument(@Param({ schema: SlugParam }) { slug }: SlugParam) {
     return this.design.get(slug);
   }
 
   @Post(':slug/design/sections')
   @Authenticated()
-  addSection(@CurrentUser() user: AuthUser, @Param() { slug }: SlugParamDto, @Body() dto: NewSectionDto) {
+  @Doc({ summary: 'Add a section to the design document', returns: SectionSaved, status: 201, errors: [404, 409] })
+  addSection(@CurrentUser() user: AuthUser, @Param({ schema: SlugParam }) { slug }: SlugParam, @Body({ schema: NewSection }) dto: z.output<typeof NewSection>) {
     return this.design.add(user, slug, dto);
   }
 
   @Put(':slug/design/sections/:key')
   @Authenticated()
-  saveSection(@CurrentUser() user: AuthUser, @Param() { slug, key }: SectionParamDto, @Body() dto: SectionEditDto) {
+  @Doc({ summary: 'Save a section (409 with its current text when baseRevision is stale)', returns: SectionSaved, errors: [404] })
+  @ApiResponse({ status: 409, description: 'Someone saved the section since baseRevision: here it is now', standardSchema: SectionConflict })
+  saveSection(@CurrentUser() user: AuthUser, @Param({ schema: SectionParam }) { slug, key }: SectionParam, @Body({ schema: SectionEdit }) dto: z.output<typeof SectionEdit>) {
     return this.design.save(user, slug, key, dto);
   }
 
   @Get(':slug/design/sections/:key/revisions')
-  revisions(@Param() { slug, key }: SectionParamDto) {
+  @Doc({ summary: "A section's revisions", returns: RevisionList, errors: [404] })
+  revisions(@Param({ schema: SectionParam }) { slug, key }: SectionParam) {
     return this.design.revisions(slug, key);
   }
 
   @Get(':slug/design/sections/:key/compare')
-  compare(@Param() { slug, key }: SectionParamDto, @Query() { from, to }: CompareQueryDto) {
+  @Doc({ summary: 'Compare two revisions of a section, line by line', returns: Comparison, errors: [404] })
+  compare(@Param({ schema: SectionParam }) { slug, key }: SectionParam, @Query({ schema: CompareQuery }) { from, to }: z.output<typeof CompareQuery>) {
     return this.design.compare(slug, key, from, to);
   }
 }
@@ -134,7 +148,8 @@ export class OrganisationToolsController {
   constructor(private readonly adoption: AdoptionService) {}
 
   @Get(':id/tools')
-  tools(@Param() { id }: OrganisationParamDto) {
+  @Doc({ summary: 'The tools an organisation uses or pilots', returns: OrganisationTools, errors: [404] })
+  tools(@Param({ schema: OrganisationParam }) { id }: z.output<typeof OrganisationParam>) {
     return this.adoption.forOrganisation(id);
   }
 }

@@ -83,8 +83,8 @@ export class ToolsService {
       await this.tools.addMaintainer(tx.manager, id, user.id, user.id);
       await this.design.insertDefaults(tx.manager, id, DEFAULT_DESIGN_SECTIONS);
       const row = (await this.tools.bySlug(slug, tx.manager))!;
-      await tx.record(topics.catalogue, 'tool.created', toSummary(row), user.id);
-      await tx.record(topics.catalogue, 'tool.stage.changed', { slug, from: null, to: 'proposed', by: who(user), at: at.toISOString() }, user.id);
+      tx.record({ topic: topics.catalogue, type: 'tool.created', payload: toSummary(row) }, { actorId: user.id });
+      tx.record({ topic: topics.catalogue, type: 'tool.stage.changed', payload: { slug, from: null, to: 'proposed', by: who(user), at: at.toISOString() } }, { actorId: user.id });
       return this.full(row, tx.manager);
     });
     return { tool };
@@ -102,13 +102,13 @@ export class ToolsService {
       if (changes.stage && changes.stage !== locked.stage) {
         const at = await this.tools.recordStage(tx.manager, locked.id, locked.stage, changes.stage, user.id);
         const move = { slug, from: locked.stage, to: changes.stage, by: who(user), at: at.toISOString() };
-        await tx.record(topics.tool(slug), 'tool.stage.changed', move, user.id);
-        await tx.record(topics.catalogue, 'tool.stage.changed', move, user.id);
+        tx.record({ topic: topics.tool(slug), type: 'tool.stage.changed', payload: move }, { actorId: user.id });
+        tx.record({ topic: topics.catalogue, type: 'tool.stage.changed', payload: move }, { actorId: user.id });
       }
       const row = (await this.tools.bySlug(slug, tx.manager))!;
       const updated = await this.full(row, tx.manager);
-      await tx.record(topics.tool(slug), 'tool.updated', updated, user.id);
-      await tx.record(topics.catalogue, 'tool.summary.updated', toSummary(row), user.id);
+      tx.record({ topic: topics.tool(slug), type: 'tool.updated', payload: updated }, { actorId: user.id });
+      tx.record({ topic: topics.catalogue, type: 'tool.summary.updated', payload: toSummary(row) }, { actorId: user.id });
       return updated;
     });
     return { tool };
@@ -121,7 +121,7 @@ export class ToolsService {
       if (add) await this.tools.addMaintainer(tx.manager, tool.id, userId, user.id);
       else await this.tools.removeMaintainer(tx.manager, tool.id, userId);
       const list = (await this.tools.maintainers(tool.id, tx.manager)).map((m) => ({ id: m.id, displayName: m.display_name }));
-      await tx.record(topics.tool(slug), 'tool.maintainers.changed', { slug, maintainers: list }, user.id);
+      tx.record({ topic: topics.tool(slug), type: 'tool.maintainers.changed', payload: { slug, maintainers: list } }, { actorId: user.id });
       return list;
     });
     return { maintainers };
@@ -140,7 +140,7 @@ export class ToolsService {
       const id = await this.tools.insertRelease(tx.manager, tool.id, dto, user.id);
       if (id === null) throw new ConflictException({ message: `Version ${dto.version} was released already`, fields: { version: 'This version exists already' } });
       const published = toRelease((await this.tools.releases(tool.id, tx.manager)).find((r) => r.id === id)!);
-      await tx.record(topics.tool(slug), 'tool.release.published', { ...published, slug }, user.id);
+      tx.record({ topic: topics.tool(slug), type: 'tool.release.published', payload: { ...published, slug } }, { actorId: user.id });
       return published;
     });
     return { release };

@@ -20,8 +20,8 @@ interface Page {
 export interface ThreadData {
   thread: ReaderThread;
   messages: MessagesState;
-  /** The `thread:<id>` topic's seq the thread was read at, when the server sends it: live events follow from it. */
-  seq?: number;
+  /** The `thread:<id>` topic's seq the thread was read at: live events follow from it. */
+  seq: number;
 }
 
 export const messagesPath = (threadId: number, cursor?: { before?: number; after?: number }, limit = PAGE) => {
@@ -31,12 +31,11 @@ export const messagesPath = (threadId: number, cursor?: { before?: number; after
   return `/api/threads/${threadId}/messages?${q}`;
 };
 
-const newest = (s: MessagesState) => (s.order.length ? s.byId.get(s.order[s.order.length - 1])!.seq : 0);
 export const oldest = (s: MessagesState) => (s.order.length ? s.byId.get(s.order[0])!.seq : 0);
 
 async function loadThread(threadId: number): Promise<ThreadData> {
   // The thread (with the seq) first, the latest page after it: the page is then at least as new as the seq.
-  const { thread, seq } = await api<{ thread: ReaderThread; seq?: number }>('GET', `/api/threads/${threadId}`);
+  const { thread, seq } = await api<{ thread: ReaderThread; seq: number }>('GET', `/api/threads/${threadId}`);
   const page = await api<Page>('GET', messagesPath(threadId));
   return { thread, seq, messages: messagesReducer(initialMessages, { type: 'page', items: page.items, hasMore: page.hasMore, older: false }) };
 }
@@ -81,21 +80,6 @@ export function useThread(threadId: number, on: { posted(message: Message): void
     [queryClient, threadId, me],
   );
 
-  /** Everything after the newest message loaded, for a server that does not send the topic's seq yet. */
-  const catchUp = useCallback(async () => {
-    try {
-      for (let i = 0; i < 10; i++) {
-        const s = current()?.messages;
-        if (!s) return;
-        const page = await api<Page>('GET', messagesPath(threadId, { after: newest(s) }, 100));
-        if (page.items.length) dispatch({ type: 'page', items: page.items, hasMore: page.hasMore, older: false });
-        if (!page.hasMore || page.items.length === 0) return;
-      }
-    } catch {
-      /* the next live event or a reload brings it */
-    }
-  }, [current, dispatch, threadId]);
-
   const onEvent = (event: EventEnvelope) => {
     const type = event.type as string;
     const payload = event.payload as Record<string, unknown>;
@@ -130,9 +114,7 @@ export function useThread(threadId: number, on: { posted(message: Message): void
       }
     }
   };
-  // Without the read's seq the subscription starts when the server acknowledges it: ask once for what
-  // was posted between the read and then.
-  const liveError = useTopic(data ? topic : null, onEvent, data?.seq, () => current()?.seq === undefined && void catchUp());
+  const liveError = useTopic(data ? topic : null, onEvent, data?.seq);
 
   const loadOlder = useCallback(
     async (limit = PAGE, before?: () => void) => {
