@@ -24,7 +24,7 @@ const ROLE_WORDS = new Set(
 const PERSONAL_HOSTS = /(?:^|\.)(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|icloud|me|aol|btinternet|sky|talktalk|virginmedia|protonmail|proton|gmx|mail)\.[a-z.]+$/i;
 
 /** Role words long enough to spot inside a run-together mailbox name ("servicedesk", "cinteam"). */
-const ROLE_STEMS = /(?:service|support|helpdesk|enquir|admission|safeguard|performance|intelligence|analytic|reception|referral|children|commission|insight|team|users)/;
+const ROLE_STEMS = /(?:school|service|support|helpdesk|enquir|admission|safeguard|performance|intelligence|analytic|reception|referral|children|commission|insight|team|users)/;
 /** Stand-in addresses in examples: name@example.com, firstname.lastname@… */
 const PLACEHOLDER_LOCAL = /^(?:name|your\.?name|first\.?name|firstname\.lastname|first\.last|user|username|someone|somebody|person|test|example|x+|abc|foo|bar)$/;
 
@@ -35,6 +35,8 @@ const PLACEHOLDER_PERSON = /^(?:joe|jo|fred|john|jane|a|j)[._-]?(?:bloggs|blogs|
 function isRoleMailbox(local: string, host: string): boolean {
   const lower = local.toLowerCase();
   if (EXAMPLE_HOST.test(host) && PLACEHOLDER_PERSON.test(lower)) return true;
+  // Reserved top-level names (RFC 2606/6761) never deliver mail: sandbox.invalid, x.test.
+  if (/\.(?:test|invalid|localhost)$/i.test(host)) return true;
   if (PLACEHOLDER_LOCAL.test(lower) || /^lists?\./i.test(host) || ROLE_STEMS.test(lower)) return true;
   return lower.split(/[._%+0-9-]+/).some((part) => ROLE_WORDS.has(part));
 }
@@ -74,8 +76,30 @@ const isOrgHandle = (handle: string) => ORG_WORDS.test(handle) || /(?:[a-z]|^@?)
 const GAMER_TAG = /(?<![\p{L}\p{N}_#@])([A-Za-z][A-Za-z0-9_.]{2,30})#[0-9]{4,5}(?![\p{L}\p{N}])/gu;
 const NOT_GAMER_TAG = /^(?:issue|issues|pr|bug|ticket|inc|req|item|no|number|ref|page|row|rule|step|case|id|version|build|error|task|story|epic|sprint|commit|section|line|col|channel|room|table|sheet)$/i;
 
+/** A list after a word for handles: "Discord usernames of the group: ghxstb0y#0417, lil_x_2010". */
+const HANDLE_LIST = /\b(?:user ?names?|handles?|gamer ?tags?|gamertags?|accounts?)\b[^.\n:]{0,60}: *([^\n]+)/gi;
+const LISTED_HANDLE = /^@?[A-Za-z][A-Za-z0-9_.]{2,29}(?:#[0-9]{4,5})?$/;
+
+function findHandleLists(text: string, out: Finding[]) {
+  for (const m of text.matchAll(HANDLE_LIST)) {
+    if (!PLATFORM_NEAR.test(text.slice(Math.max(0, m.index - 60), m.index + m[0].length))) continue;
+    let at = m.index + m[0].length - m[1].length;
+    for (const piece of m[1].split(/(,\s*|\s+and\s+|\s+)/)) {
+      const token = piece.replace(/[.;]+$/, '');
+      if (/^(?:,\s*|\s+and\s+|\s+)$/.test(piece)) {
+        at += piece.length;
+        continue;
+      }
+      if (!LISTED_HANDLE.test(token) || !/[0-9_#]/.test(token)) break;
+      out.push(finding(text, 'social_handle', at, at + token.length, 'medium'));
+      at += piece.length;
+    }
+  }
+}
+
 export function findSocialHandles(text: string): Finding[] {
   const out: Finding[] = [];
+  findHandleLists(text, out);
   for (const m of text.matchAll(AT_HANDLE)) {
     // The end of an email address whose start was cut off ("…}@example.org") is a domain, not a handle.
     if (/\.(?:com|org|net|uk|gov|io|co|edu|invalid|local|info)$/i.test(m[1])) continue;

@@ -85,9 +85,28 @@ function inContext(text: string, date: Span, cues: Span[], strongOnly: boolean):
   });
 }
 
+/**
+ * A date alone on its line, in a list right under a line with a birth word ("rows where DOB is written as
+ * text:\n\n3rd Sept 2013\n03/09/13"): only blank lines and other such date lines between.
+ */
+function listedUnderCue(text: string, date: Span, cues: Span[]): boolean {
+  const lineStart = text.lastIndexOf('\n', date.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', date.end) < 0 ? text.length : text.indexOf('\n', date.end);
+  if (!/^\s*(?:[-*•]\s*)?$/.test(text.slice(lineStart, date.start)) || !/^\s*[,;]?\s*$/.test(text.slice(date.end, lineEnd))) return false;
+  return cues.some((k) => {
+    if (k.end > lineStart || lineStart - k.end > 300) return false;
+    const cueLineEnd = text.indexOf('\n', k.end);
+    if (RANGE_WORD.test(text.slice(k.end, cueLineEnd))) return false;
+    return text
+      .slice(cueLineEnd + 1, lineStart)
+      .split('\n')
+      .every((l) => /^\s*(?:[-*•]\s*)?(?:[0-9]{1,4}(?:st|nd|rd|th)?[ /.-]?(?:[A-Za-z]{3,9}\.?)?[ /.-]?[0-9]{0,4}|[A-Za-z]{3,9}\.? [0-9]{1,2}(?:st|nd|rd|th)?,? [0-9]{2,4})?\s*$/.test(l));
+  });
+}
+
 /** Stand-in dates: 01/01/1900, 01/01/1970 and 01/01/2000 always; any other 1 January beside a word saying so. */
 const PLACEHOLDER_CUE = /\b(?:default|placeholder|dummy|sample|synthetic|test|fake|example|made[- ]up|sentinel|unknown|bloggs|doe)\b/i;
-const TEST_DATA_CUE = /\b(?:test (?:data|rows?|records?|file|extract|fixtures?|cases?)|fixtures?|synthetic|dummy|fake|made[- ]up|placeholder)\b/i;
+const TEST_DATA_CUE = /\b(?:test (?:data|rows?|records?|file|extract|fixtures?|cases?)|sample (?:file|data|extract)|all set to|fixtures?|synthetic|dummy|fake|made[- ]up|placeholder)\b/i;
 function isPlaceholderDate(text: string, date: Span, [day, month, year]: [string, string, string]): boolean {
   if (Number(day) !== 1 || !(Number(month) === 1 || /^jan/i.test(month))) return false;
   if (/^(?:1900|1970|2000)$/.test(year)) return true;
@@ -107,7 +126,7 @@ export function findDatesOfBirth(text: string): Finding[] {
       const date = { start: m.index, end: m.index + m[0].length };
       if (isPlaceholderDate(text, date, parts(m))) continue;
       if (out.some((f) => f.start <= date.start && f.end >= date.end)) continue;
-      if (inContext(text, date, cues, strongCueOnly ?? false)) out.push(finding(text, 'date_of_birth', date.start, date.end, 'high'));
+      if (inContext(text, date, cues, strongCueOnly ?? false) || (!strongCueOnly && listedUnderCue(text, date, cues))) out.push(finding(text, 'date_of_birth', date.start, date.end, 'high'));
     }
   }
   return out;

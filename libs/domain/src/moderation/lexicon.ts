@@ -65,7 +65,7 @@ const DOMAIN_WORDS = (
   // tools and products people here run
   'linux ubuntu windows macos docker azure aws snowflake databricks alteryx powershell jupyter postgres postgresql ' +
   'oracle mysql sqlite pandas numpy rstudio posit powerbi looker knime dbt airflow kafka redis nginx vscode ' +
-  'copilot chatgpt openai gemini claude llama jira confluence trello miro zoom webex notion'
+  'comms synergy copilot chatgpt openai gemini claude llama jira confluence trello miro zoom webex notion'
 ).split(' ');
 
 /**

@@ -37,7 +37,7 @@ const isYear = (s: string) => /^(?:19|20)[0-9]{2}$/.test(s);
  * digits (C0098812, CF-229910, LL-0031877, CIN004581). Not ONS area codes (E09000022), service-desk
  * tickets (INC0034512) or Ofsted URNs (SC012345).
  */
-const PREFIXED_ID = /(?<![\p{L}\p{N}-])[A-Z]{1,3}-?[0-9]{5,10}(?![\p{L}\p{N}]|-[0-9])|(?<![\p{L}\p{N}/-])[A-Z]{2,3}([-/])(?:19|20)?[0-9]{2,3}\1[0-9]{4,8}(?![\p{L}\p{N}]|[-/][0-9])/gu;
+const PREFIXED_ID = /(?<![\p{L}\p{N}-])[A-Z]{1,3}-?[0-9]{5,10}(?![\p{L}\p{N}]|-[0-9])|(?<![\p{L}\p{N}/-])[A-Z]{2,4}(?:\/[A-Z]{2,4})+\/[0-9]{4,8}(?![\p{L}\p{N}]|\/[0-9])|(?<![\p{L}\p{N}-])[A-Z][0-9]-[0-9]{6,9}(?![\p{L}\p{N}]|-[0-9])|(?<![\p{L}\p{N}/-])[A-Z]{2,3}([-/])(?:19|20)?[0-9]{2,3}\1[0-9]{4,8}(?![\p{L}\p{N}]|[-/][0-9])/gu;
 const NOT_CASE_ID = /^(?:[EWSNK][0-9]{8}|(?:INC|REQ|RITM|CHG|PRB|TASK|SR|CS|KB|PR|SC|URN|RFC|ISO|BS|EN)-?[0-9]+|[A-Z]+-?0+)$/;
 /** A bare number of six to ten digits is an id only in a sentence about ids or a case system. */
 const BARE_NUMBER = /(?<![\p{L}\p{N}£$€#.,/:-]|[0-9] )[0-9]{6,10}(?![\p{L}\p{N}%]|[.,/:-][0-9]| [0-9])/gu;
@@ -72,8 +72,8 @@ export function findLocalIds(text: string): Finding[] {
   for (const m of text.matchAll(PREFIXED_ID)) {
     if (NOT_CASE_ID.test(m[0]) || PLACEHOLDER_ID.test(m[0]) || /\burn\b[ :]*$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     // Two or three letters and six digits is also an NI number without its suffix: that needs "NI" nearby.
-    const [, prefix, digits] = /^([A-Z]+)[-/]?(?:[0-9]+[-/])?([0-9]+)$/.exec(m[0])!;
-    if (prefix.length > 1 && !m[0].includes('-') && !digits.startsWith('0') && digits.length < 7) continue;
+    const [, prefix, digits] = /^([A-Z][A-Z0-9/]*?)[-/]?(?:[0-9]+[-/])?([0-9]+)$/.exec(m[0])!;
+    if (prefix.length > 1 && !/[-/]/.test(m[0]) && !digits.startsWith('0') && digits.length < 7) continue;
     out.push(finding(text, 'local_id', m.index, m.index + m[0].length, 'medium'));
   }
   for (const m of text.matchAll(BARE_NUMBER)) {

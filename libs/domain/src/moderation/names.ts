@@ -24,6 +24,9 @@ const BEFORE_NAME = new RegExp(`(?<![\\p{L}])${RELATION}(?:'s)?(?: (?:is|was|are
 const GREETING_BEFORE = /(?:^|[^\p{L}])(?:(?:in )?repl(?:y|ying|ied) to|thanks(?: to)?|thank you(?: to)?|shout ?out to|credit to|kudos to|thx|cheers|ta|hi|hiya|hello|hey|dear|morning|afternoon|evening|welcome|congrats|congratulations|cc|kind regards|regards|best|sorry|bye)[ ,]*$|@$/iu;
 /** Sentences about professionals and public life: authors, talks, ministers. */
 const PUBLIC_SENTENCE = /\b(?:author|authors|wrote|talk|talks|presented|presentation|webinar|conference|keynote|blog|paper|research|researcher|professor|minister|secretary of state|mp|lord|baroness|cllr|councillor|director|ceo|chief|chair|review by|led by|inspector|hmi|commissioner)\b/i;
+const HEADER_LABEL = /(?:^|\n)[ \t]*(?:from|to|cc|bcc|sent by|attendees|present|apologies|chair)[ \t]*:[ \t]*(?:[^\n]*[,;][ \t]*)?$/i;
+const CASE_BRACKET = /^(?:dob|d\.o\.b|b\.|born|aged?|[0-9]|y[0-9]|yr|year|mum|dad|mother|father|brother|sister|son|daughter|child|cla|cin|cp|lac|uasc|care leaver|sibling)/i;
+const TEAM_BRACKET = /\b(?:support|team|school|council|services?|chair|dfe|ofsted|city|county|borough|performance|data|admin|business|manager|officer|lead|analyst|social care|health|mash|iro|minutes|hr|finance|it|comms|ig|intelligence|insight)\b/i;
 /** Short words whose capitalised form says nothing about the next word ("The Kowalski case", "And Mia"). */
 const FUNCTION_WORD = /^(?:the|a|an|and|or|but|of|in|on|at|to|for|with|by|from|into|is|was|are|were|be|if|so|as|it|its|this|that|these|those|we|our|you|your|i|my|he|she|they|his|her|their|hi|hello|hey|dear|thanks|cheers|re|fw|fwd|subject|yes|no|not|ok|please|both|all|also|just|then|when|where|who|what|why|how|only|once|twice|even|still|new|old)$/i;
 const PLACE_PREPOSITION = /(?:^|[^\p{L}])(?:in|at|near|around|across|towards|outside|inside|via|from|of|to|over|under),? $/u;
@@ -59,7 +62,7 @@ const SIGN_OFF = /(?:regards|thanks|cheers|best wishes|best|sincerely|many thank
 /** A colleague or professional, not a case: "with Tom in the performance team", "Sarah from the Leeds data team". */
 /** A professional named by their role: "the social worker Lisa Holmes", "IRO Mohamed Abdi". Outweighs any case cue. */
 const ROLE =
-  "(?:social worker|sw|ssw|iro|reviewing officer|team manager|service manager|manager|senco|dsl|teacher|head ?teacher|head of year|nurse|health visitor|hv|gp|doctor|pc|ds|dc|dci|sergeant|police officer|officer|solicitor|barrister|judge|magistrate|children's guardian|cafcass|personal adviser|pa|key ?worker|case ?worker|support worker|youth worker|family support worker|fsw|practitioner|consultant|psychologist|psychiatrist|therapist|paediatrician|midwife|advocate|supervisor|analyst|colleague|interpreter|mentor|tutor|lado|inspector|hmi)";
+  "(?:head|our head|social worker|sw|ssw|iro|reviewing officer|team manager|service manager|manager|senco|dsl|teacher|head ?teacher|head of year|nurse|health visitor|hv|gp|doctor|pc|ds|dc|dci|sergeant|police officer|officer|solicitor|barrister|judge|magistrate|children's guardian|cafcass|personal adviser|pa|key ?worker|case ?worker|support worker|youth worker|family support worker|fsw|practitioner|consultant|psychologist|psychiatrist|therapist|paediatrician|midwife|advocate|supervisor|analyst|colleague|interpreter|mentor|tutor|lado|inspector|hmi)";
 const ROLE_BEFORE = new RegExp(`(?<![\\p{L}])${ROLE},? (?:(?:is|was|called|named) )?$`, 'iu');
 const PROFESSIONAL_BEFORE = /\b(?:(?:report|review|paper|study|research|book|article|evaluation|analysis|blog|podcast|briefing|guide|toolkit|thesis|survey|hosted|presented|run|led|written|created|built|made|organised|organized|chaired|facilitated|delivered|maintained|notes|slides) by|spoke to|speak to|talk to|talking to|emailed|email|asked|ask|met|meeting with|checked with|per|via|contact|ping|presented|presenting|colleague|manager|analyst|director|social worker|sw|iro|practitioner|worker|chair|minister|secretary|commissioner|lead|officer|author|developer|dr|professor|prof|cllr|councillor)[ ,:]*$/i;
 const PROFESSIONAL_AFTER =
@@ -68,14 +71,15 @@ const PROFESSIONAL_AFTER =
  * A signature: the name, then a team, job title or authority on the same line after a comma or on the next
  * line ("Rob Cummings, Performance & Intelligence", "Jo Hart\nSenior Data Analyst"). Team words are capitalised.
  */
+const SIGNATURE_AFTER_ROLE = /^[ \t]*\n\s*(?:Senior |Lead |Principal |Advanced )?(?:Practitioner|Social Worker|Support Worker|Family Worker|Team Manager|Administrator)\b/;
 const SIGNATURE_AFTER =
   /^(?:,[ \t]*|[ \t]*\n\s*)(?:(?:\p{Lu}[\p{L}]*|&|and|of) ){0,4}(?:Performance|Intelligence|Insight|Insights|Analytics|Data|Information|Business|Quality|Improvement|Commissioning|Research|Systems|Digital|Reporting|Governance|Strategy|Transformation|Statistics|Council|Team|Service|Services)\b|^(?:,[ \t]*|[ \t]*\n\s*)(?:\p{Lu}[\p{L}-]* ){0,3}(?:Officer|Analyst|Manager|Lead|Director|Head|Developer|Engineer|Consultant|Adviser|Advisor|Co-?ordinator|Administrator|Scientist|Architect)\b/u;
 /** An author cited: "X et al.", "X's review", "X (2019)". */
 const AUTHOR_AFTER = /^(?: et al\b|,? \(?(?:19|20)[0-9]{2}[a-z]?\)|'s (?:(?:independent|national|landmark|final|rapid|original|[0-9]{4}) review\b|review (?:of|into|found|finds|said|says|recommend\w*|published|argued|concluded)\b)|'s (?:report|study|paper|book|article|research|framework|evaluation|analysis) (?:on|into|of|for|about|found|finds|says|said|recommends?)\b)/;
 /** An organisation, place or thing named after a person: "Mary Seacole House", "Ryan Road". */
-const NAMED_AFTER = /^ (?:estate|site|chart|diagram|graph|tool|system|module|app|software|import|export|plugin|package|library|dashboard|screen|extract|api|licence|license|contract|supplier|council|borough|county|city|road|street|lane|avenue|drive|close|court|school|academy|primary|house|centre|center|trust|ltd|limited|university|college|hospital|hall|park|foundation|institute|award|report|review|model|method|framework|principles?|scale|test)\b/i;
+const NAMED_AFTER = /^'? (?:days?|estate|site|chart|diagram|graph|tool|system|module|app|software|import|export|plugin|package|library|dashboard|screen|extract|api|licence|license|contract|supplier|council|borough|county|city|road|street|lane|avenue|drive|close|court|school|academy|primary|house|centre|center|trust|ltd|limited|university|college|hospital|hall|park|foundation|institute|award|report|review|model|method|framework|principles?|scale|test)\b/i;
 /** Last words that make a capitalised run a thing's name, not a person's: "Ryan Road", "Mark Scheme". */
-const THING_WORD = /^(?:Road|Street|Avenue|School|Academy|Centre|Center|Trust|Council|University|College|Hospital|Foundation|Institute|Report|Review|Model|Framework|Scheme|Principles?|Scale|Test|Method|Award|Act|Bill|Programme|Project|Partnership|Period|Policy|Plan|Service|Team|Group|Board|Panel|Day|Week|Month|Year|Term|Rule|Check|Limit|Date|Field|Setting|Option|Index|Score)$/;
+const THING_WORD = /^(?:Hall|Road|Street|Avenue|School|Academy|Centre|Center|Trust|Council|University|College|Hospital|Foundation|Institute|Report|Review|Model|Framework|Scheme|Principles?|Scale|Test|Method|Award|Act|Bill|Programme|Project|Partnership|Period|Policy|Plan|Service|Team|Group|Board|Panel|Day|Week|Month|Year|Term|Rule|Check|Limit|Date|Field|Setting|Option|Index|Score)$/;
 /** "the Kowalski case", "the Adebayo children", "the Hendersons (foster carers)". */
 const SURNAME_GROUP = /(?<![\p{L}])[Tt]he (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?) (?:case|children|kids|family|twins|siblings|household|boys|girls|brothers|sisters|parents|carers|foster carers)(?![\p{L}-])|(?<![\p{L}])[Tt]he (\p{Lu}\p{Ll}+?)(?:e?s) \(?(?:foster|carers|family|adopters|household)(?![\p{L}-])/gu;
 
@@ -248,6 +252,14 @@ function judge(
   const pre = text.slice(Math.max(0, start - 40), start);
   const post = text.slice(end, end + 60);
   if (NAMED_AFTER.test(post) || THING_WORD.test(words[words.length - 1]) || lexicon.isPublicFigure(words.join(' '))) return null;
+  // Email headers and minutes list colleagues; a sender at a webmail address is a family member.
+  if (HEADER_LABEL.test(pre)) return /^ ?<[^>@\s]+@(?:gmail|googlemail|hotmail|outlook|live|yahoo|icloud|aol|btinternet|sky)\./i.test(post) ? 'high' : null;
+  // "Sophie Marsh (Business Support)", "Helen Carver (Derbyshire)": a colleague with their team or authority.
+  const bracket = /^ \(([^)\n]{2,40})\)/.exec(post);
+  if (bracket && !CASE_BRACKET.test(bracket[1]) && (lexicon.isPlace(bracket[1].split(/[ ,]/)[0]) || TEAM_BRACKET.test(bracket[1]))) return null;
+  if (/^ here\b/.test(post) || /\bany (?:[\p{L}]+ ){0,2}(?:called|named) $/iu.test(pre)) return null;
+  // A town that is also a given name ("Chester") is a name only in a name slot.
+  if (words.length === 1 && lexicon.isPlace(words[0]) && !relationBefore(pre, true) && !AFTER_NAME.test(post)) return null;
   // A short word in capitals that no name list knows is a code: WBRI, MOTH, SEMH.
   if (words.length === 1 && /^\p{Lu}{2,4}$/u.test(words[0]) && !lexicon.isFirstName(words[0]) && !lexicon.isLastName(words[0])) return null;
   // A professional named by their role or their team: "IRO Mohamed Abdi", "Rob Cummings from Performance".
@@ -270,7 +282,7 @@ function judge(
   if (unlisted && !capitals && RECORD_OF.test(pre)) return 'high';
   const first = lexicon.isFirstName(words[0]) || (words.length >= 2 && lexicon.isVirtueName(words[0]));
   const full = (words.length >= 2 || initial) && (first || lexicon.isLastName(words[words.length - 1]));
-  const professional = PROFESSIONAL_BEFORE.test(pre) || PROFESSIONAL_AFTER.test(post) || SIGNATURE_AFTER.test(post) || AUTHOR_AFTER.test(post);
+  const professional = PROFESSIONAL_BEFORE.test(pre) || PROFESSIONAL_AFTER.test(post) || SIGNATURE_AFTER.test(post) || SIGNATURE_AFTER_ROLE.test(post) || AUTHOR_AFTER.test(post);
 
   if (SUBJECT_LINE.test(pre) && (words.length >= 2 || first)) return 'high';
   // Capitals are acronyms and headings, unless a subject line or a relation introduces them ("CHILD: JAYDEN SMITH").

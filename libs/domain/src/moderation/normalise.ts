@@ -8,6 +8,8 @@ export interface Normalised {
   text: string;
   /** [start, end) in the normalised text → [start, end) in the original. */
   toOriginal(start: number, end: number): { start: number; end: number };
+  /** An offset of the original → the offset of the same character in the normalised text. */
+  fromOriginal(at: number): number;
 }
 
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/;
@@ -20,7 +22,7 @@ const PLAIN = /^[\x20-\x7E\n\r]*$/;
 
 export function normalise(original: string): Normalised {
   if (PLAIN.test(original) && !original.includes('  ')) {
-    return { text: original, toOriginal: (start, end) => ({ start, end }) };
+    return { text: original, toOriginal: (start, end) => ({ start, end }), fromOriginal: (at) => at };
   }
   let text = '';
   // For each unit of the normalised text: where its source character starts and ends in the original.
@@ -48,5 +50,16 @@ export function normalise(original: string): Normalised {
   return {
     text,
     toOriginal: (start, end) => ({ start: from[start] ?? original.length, end: end > start ? to[end - 1] : (from[start] ?? original.length) }),
+    fromOriginal: (at) => {
+      // The first normalised unit whose source starts at or after `at` (from[] is non-decreasing).
+      let lo = 0;
+      let hi = from.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (from[mid] < at) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    },
   };
 }

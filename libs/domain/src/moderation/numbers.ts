@@ -21,9 +21,20 @@ const ISBN_CONTEXT = /\bisbn(?:-?10)?s?\b/gi;
 /** Said of a number that is an example, not a person's: a failing one here is not flagged even beside "NHS". */
 const EXAMPLE_CUE = /\b(?:example|e\.g\.|spec|specification|tests?|fixtures?|placeholder|synthetic|on purpose|dummy|fake|made[- ]up|fails? (?:the )?check|wrong check)\b/i;
 /** Said of a number shown as failing its check: "# FALSE", "correctly rejects …", "the check digit doesn't match". */
-const SHOWN_INVALID = /(?:#|\/\/|->|=>) ?false\b|\bcorrectly (?:rejects?|rejected|fails?|flags?)\b|\bcheck digit (?:doesn't|does not|didn't|did not|won't) match\b/i;
+const SHOWN_INVALID = /(?:#|\/\/|->|=>) ?false\b|\bassert not\b|\bfail\w* (?:the )?(?:nhs |mod(?:ulus)? ?11 |check[- ]digit )?check\b|\bcorrectly (?:rejects?|rejected|fails?|flags?)\b|\bcheck digit (?:doesn't|does not|didn't|did not|won't) match\b/i;
 const isExample = (text: string, span: Span) =>
   EXAMPLE_CUE.test(before(text, span.start, 40)) || EXAMPLE_CUE.test(after(text, span.end, 30)) || SHOWN_INVALID.test(before(text, span.start, 40) + ' ' + after(text, span.end, 80));
+
+/** Said on a valid number's own line when it is the documented example, not a patient's. */
+const VALID_EXAMPLE_AFTER = /(?<![./@])\b(?:example|placeholder|dummy|fake|made[- ]up|synthetic|fictional|fictitious|not real)\b(?!\.)/i;
+const VALID_EXAMPLE_BEFORE = /(?:example (?:number|nhs number)|dummy|fake|made[- ]up|placeholder|synthetic)[\s:,("'=]*$/i;
+const REAL_AFTER_ALL = /\b(?:real (?:one|number|patient|child)|by mistake|accidentally|forgot|apart from)\b/i;
+function isValidExample(text: string, span: Span): boolean {
+  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', span.end) < 0 ? text.length : text.indexOf('\n', span.end);
+  if (REAL_AFTER_ALL.test(text.slice(lineStart, lineEnd))) return false;
+  return VALID_EXAMPLE_AFTER.test(text.slice(span.end, Math.min(lineEnd, span.end + 60))) || VALID_EXAMPLE_BEFORE.test(text.slice(Math.max(lineStart, span.start - 20), span.start));
+}
 
 /** Placeholders and numbers never issued to a person: the 999 test range, one repeated digit, counting runs. */
 function isPlaceholderNhs(digits: string): boolean {
@@ -62,7 +73,10 @@ export function findNhsNumbers(text: string): Finding[] {
       if (near(isbn, c, 12, 0)) continue;
       const number = text.slice(c.start, c.end).replace(/[^0-9]/g, '');
       if (isPlaceholderNhs(number)) continue;
-      if (isValidNhsNumber(number)) out.push(finding(text, 'nhs_number', c.start, c.end, 'high'));
+      // A valid number is reported unless its own line calls it an example ("# the example number from the data dictionary").
+      if (isValidNhsNumber(number)) {
+        if (!isValidExample(text, c)) out.push(finding(text, 'nhs_number', c.start, c.end, 'high'));
+      }
       else if (near(context, c, 40, 25) && !isExample(text, c)) out.push(finding(text, 'nhs_number', c.start, c.end, 'low'));
     }
   }
@@ -136,9 +150,9 @@ export function findNiNumbers(text: string): Finding[] {
 const PHONE_RUN = /(?<![\p{L}\p{N}_.,/+])(?:\+44|\(?[0-9]+\)?)(?:(?: ?- ?| )?(?:\([0-9]+\)|[0-9]+))*(?![\p{L}\p{N}]|[.,/][0-9])/gu;
 /** Organisations' lines are not personal data: said so just before (or, in brackets, after) the number. */
 const ORG_PHONE_CUE = /\b(?:switchboard|help ?desk|helpline|service ?desk|support|reception|enquir(?:y|ies)|main (?:office|number|line)|office|team|mash|front door|duty|contact cent(?:re|er)|customer services|council|hotline|freephone|contact|ig|dpo|town hall|civic|headquarters|hq)\b/;
+/** Ofcom's ranges for drama and examples (07700 900xxx, 01632 960xxx, 020 7946 0xxx, …). */
 /** Numbers said to be made up: Ofcom's drama ranges, templates, fakes. */
 const FAKE_CUE = /\b(?:drama|ofcom|reserved|fake|dummy|made[- ]up|placeholder|fictional|fictitious|synthetic)\b/;
-/** Ofcom's ranges for drama and examples (07700 900xxx, 01632 960xxx, 020 7946 0xxx, …). */
 const DRAMA_RANGE = /^(?:07700900|01632960|01(?:1[3-8]|21|31|41|51|61)4960|01914980|02079460|02896496|02920180)/;
 
 export function findPhones(text: string): Finding[] {
@@ -183,7 +197,9 @@ export function findPhones(text: string): Finding[] {
       // A five-digit-code landline ending 000 is an organisation's switchboard (01484 221000), not a family's.
       if (/^01[0-9]{3}[0-9]{3}000$/.test(lastNational) && !/^01(?:1[0-9]|[0-9]1)/.test(lastNational)) continue;
       if (!lastNational.startsWith('07') && (ORG_PHONE_CUE.test(before(text, start, 40).split('\n').pop()!) || ORG_PHONE_CUE.test(after(text, end, 40).split(/[.;\n]/)[0]))) continue;
-      if (DRAMA_RANGE.test(lastNational) && (FAKE_CUE.test(before(text, start, 80)) || FAKE_CUE.test(after(text, end, 80)))) continue;
+      // Ofcom's ranges, when the text says so anywhere on the number's line or just around it.
+      const line = text.slice(text.lastIndexOf('\n', start - 1) + 1, end + 80).toLowerCase();
+      if (DRAMA_RANGE.test(lastNational) && (FAKE_CUE.test(before(text, start, 80)) || FAKE_CUE.test(after(text, end, 80)) || /\b(?:drama|ofcom)\b/.test(line))) continue;
       out.push(finding(text, 'phone', start, tokens[last].end, 'medium'));
     }
   }

@@ -3,6 +3,7 @@ import { findBesideNames, findDatesOfBirth } from './dates';
 import { findLocalIds } from './local-ids';
 import { findNames } from './names';
 import { normalise } from './normalise';
+import { declaresMadeUp } from './shared';
 import { findNhsNumbers, findNiNumbers, findPhones, findUpns } from './numbers';
 import { findAddresses, findPostcodes } from './places';
 import { findTableValues } from './tables';
@@ -36,7 +37,6 @@ const DETECTORS: ((text: string) => Finding[])[] = [
   findPhones,
   findDatesOfBirth,
   findLocalIds,
-  findTableValues,
 ];
 
 /**
@@ -49,6 +49,12 @@ export function detectPersonalData(text: string): Finding[] {
   // @mentions are of people on this platform, never of a case: blank them out, keeping every offset.
   const masked = norm.text.replace(MENTION, (m) => ' '.repeat(m.length));
   const found = DETECTORS.flatMap((detect) => detect(masked));
+  // Tables read the text as written: normalising turns tabs and aligned columns into single spaces.
+  for (const f of findTableValues(text.replace(MENTION, (m) => ' '.repeat(m.length)))) {
+    const start = norm.fromOriginal(f.start);
+    const end = norm.fromOriginal(f.end);
+    if (end > start) found.push({ ...f, start, end, text: masked.slice(start, end) });
+  }
   // Names and the data beside them read the other findings: "Kai Walsh, 15/12/2009", "Lucja Nowicka has DOB …".
   const names = findNames(masked, found);
   const candidates = [...found, ...names, ...findBesideNames(masked, names, found)];
@@ -56,8 +62,12 @@ export function detectPersonalData(text: string): Finding[] {
     (a, b) =>
       CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence] || b.end - b.start - (a.end - a.start) || a.start - b.start,
   );
+  // A text that says its data is made up ("synthetic test data", "none of these are real") keeps only
+  // what passes an identifier's own check: a real-looking NHS number in it still needs a person to look.
+  const madeUp = declaresMadeUp(masked);
   const kept: Finding[] = [];
   for (const c of candidates) {
+    if (madeUp && c.confidence !== 'high') continue;
     if (kept.every((k) => c.end <= k.start || c.start >= k.end)) kept.push(c);
   }
   return kept

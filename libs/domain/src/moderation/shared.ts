@@ -21,8 +21,10 @@ export function near(keywords: Span[], span: Span, before: number, after: number
 
 /** A text saying its data is invented: "all made up", "dummy rows", "synthetic records". */
 const MADE_UP =
-  /\b(?:(?:all|is|are|it's|entirely|completely|totally|just) (?:made[- ]up|fake|fictional|fictitious|dummy|synthetic|invented)|(?:made[- ]up|fake|dummy|synthetic|fictional|fictitious) (?:data|rows?|records?|values?|children|names|people|details|examples?))\b/i;
-export const declaresMadeUp = (text: string) => MADE_UP.test(text);
+  /\b(?:(?:all|is|are|it's|entirely|completely|totally|just) (?:made[- ]up|fake|fictional|fictitious|dummy|synthetic|invented)|(?:made[- ]up|fake|dummy|synthetic|fictional|fictitious) (?:test )?(?:data(?:sets?)?|rows?|records?|values?|children|names|people|details|examples?)|generated (?:with|by|using) faker|faker|none of (?:these|them|this|the \w+) (?:are|is) real|not real (?:people|children|data|records))\b/i;
+/** "dummy data apart from row 3, which I forgot to change": some of it is real after all. */
+const PARTLY_REAL = /\b(?:apart from|except (?:for )?(?:row|one|the)|forgot|by mistake|accidentally|real (?:one|data|child|person|number))\b/i;
+export const declaresMadeUp = (text: string) => MADE_UP.test(text) && !PARTLY_REAL.test(text);
 
 /** The text of the `n` characters before a span, lower-cased (for cue words). */
 export const before = (text: string, at: number, n: number) => text.slice(Math.max(0, at - n), at).toLowerCase();
