@@ -19,6 +19,9 @@ export default defineConfig({
     // rejects; our own CSS is tiny, so skip minifying. Its url(/assets/fonts|images/...) stay unresolved on
     // purpose: src/app.css ensures the browser never asks for them.
     cssMinify: false,
+    // The personal-data detector is loaded on first use; its name recogniser's word lists (compromise) go
+    // in a chunk of their own so that neither half passes 500 kB.
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'compromise', test: /[\\/]node_modules[\\/]compromise[\\/]/ }] } } },
   },
   server: {
     proxy: {
