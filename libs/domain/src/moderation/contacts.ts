@@ -24,7 +24,7 @@ const ROLE_WORDS = new Set(
 const PERSONAL_HOSTS = /(?:^|\.)(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|icloud|me|aol|btinternet|sky|talktalk|virginmedia|protonmail|proton|gmx|mail)\.[a-z.]+$/i;
 
 /** Role words long enough to spot inside a run-together mailbox name ("servicedesk", "cinteam"). */
-const ROLE_STEMS = /(?:school|service|support|helpdesk|enquir|admission|safeguard|performance|intelligence|analytic|reception|referral|children|commission|insight|team|users)/;
+const ROLE_STEMS = /(?:school|service|support|helpdesk|enquir|admission|safeguard|performance|intelligence|analytic|reception|referral|children|commission|insight|team|users|attendance|collections)/;
 /** Stand-in addresses in examples: name@example.com, firstname.lastname@… */
 const PLACEHOLDER_LOCAL = /^(?:name|your\.?name|first\.?name|firstname\.lastname|first\.last|user|username|someone|somebody|person|test|example|x+|abc|foo|bar)$/;
 

@@ -65,7 +65,9 @@ const DOMAIN_WORDS = (
   // tools and products people here run
   'linux ubuntu windows macos docker azure aws snowflake databricks alteryx powershell jupyter postgres postgresql ' +
   'oracle mysql sqlite pandas numpy rstudio posit powerbi looker knime dbt airflow kafka redis nginx vscode ' +
-  'comms synergy copilot chatgpt openai gemini claude llama jira confluence trello miro zoom webex notion'
+  'comms synergy copilot chatgpt openai gemini claude llama jira confluence trello miro zoom webex notion ' +
+  // "Reg 24": a regulation
+  'reg'
 ).split(' ');
 
 /**
@@ -80,7 +82,7 @@ const ETHNICITY_WORDS = (
   'tamil hindi indian pakistani sri lankan nepali nepalese chinese cantonese mandarin hakka vietnamese filipino ' +
   'tagalog thai japanese korean malay somali somalian eritrean ethiopian tigrinya amharic oromo sudanese ' +
   'nigerian yoruba igbo hausa ghanaian twi akan zimbabwean shona ndebele congolese lingala swahili kenyan ugandan ' +
-  'caribbean jamaican african asian mixed refused european german dutch'
+  'caribbean jamaican african asian mixed refused european german dutch english welsh irish'
 ).split(' ');
 
 /**
@@ -111,7 +113,9 @@ const PLACES = (
   'warwickshire london camden greenwich hackney hammersmith fulham islington kensington chelsea lambeth lewisham ' +
   'southwark tower hamlets wandsworth westminster barking dagenham barnet bexley brent bromley croydon ealing ' +
   'enfield haringey harrow havering hillingdon hounslow kingston merton newham redbridge richmond sutton waltham ' +
-  'forest yorkshire humber riding tees mersey cardiff swansea newport wrexham glasgow edinburgh belfast'
+  'forest yorkshire humber riding tees mersey cardiff swansea newport wrexham glasgow edinburgh belfast ' +
+  // county short forms in attendee lists: "Anna (Northants)"
+  'northants leics notts lancs herts bucks glos wilts worcs staffs cambs beds hants oxon yorks lincs derbys warks shrops'
 ).split(' ');
 
 /** Public names in children's services talk: ministers, commissioners, reviewers, public inquiries. */
@@ -135,6 +139,9 @@ const PUBLIC_FIGURES = new Set(
   ],
 );
 
+/** Towns that compromise knows only as given names: places unless a name slot says otherwise ("son Chester"). */
+const TOWN_GIVEN_NAMES = new Set(['chester']);
+
 /** Given names that compromise files as ordinary nouns. */
 const FLOWER_NAMES = new Set('jasmine poppy lily jade ruby leo ivy daisy holly willow iris violet heather olive pearl hazel rose faith esme freya tamsin'.split(' '));
 
@@ -149,9 +156,10 @@ const TRADE_SURNAMES = new Set(
 /**
  * Given names that are also English words, common in southern and west Africa and the Caribbean: names only
  * before a surname or beside a case cue ("Precious Moyo", "Blessing (9)"). Source: Wikipedia, "Virtue name".
+ * Days, seasons and months that are given names ("Sunday Okafor", "Summer's record") count the same way.
  */
 const VIRTUE_NAMES = new Set(
-  'precious blessing blessings gift favour favor marvellous patience mercy comfort loveness memory princess prosper justice innocent talent beauty goodness miracle praise divine testimony peace charity hope joy fortune happiness trust faith grace godknows nomatter learnmore lovemore givemore'.split(' '),
+  'sunday summer autumn april june precious blessing blessings gift favour favor marvellous patience mercy comfort loveness memory princess prosper justice innocent talent beauty goodness miracle praise divine testimony peace charity hope joy fortune happiness trust faith grace godknows nomatter learnmore lovemore givemore'.split(' '),
 );
 
 /** Suffix, then what to put back on the stem: "hosted" → host, "moving" → move, "babies" → baby. */
@@ -201,7 +209,7 @@ export function getLexicon(): Lexicon {
       const tags = tagsOf(lower);
       return tags.length === 0 || tags.some((t) => NAME_TAGS.has(t) || t === 'Adjective') || TRADE_SURNAMES.has(lower) || /-/.test(lower);
     },
-    isPlace: (w) => places.has(w.toLowerCase()) || tagsOf(w.toLowerCase()).some((t) => ['Place', 'City', 'Region', 'Country'].includes(t)),
+    isPlace: (w) => places.has(w.toLowerCase()) || TOWN_GIVEN_NAMES.has(w.toLowerCase()) || tagsOf(w.toLowerCase()).some((t) => ['Place', 'City', 'Region', 'Country'].includes(t)),
     isCommonWord: (w) => {
       if (/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+$/u.test(w)) return w.split('-').every((part) => lexicon!.isCommonWord(part));
       const lower = w.toLowerCase().replace(/'s$/, '');

@@ -21,7 +21,7 @@ const CASE_CONTEXT = new RegExp(
   'iu',
 );
 /** Between a name and the personal data that goes with it: "Kai Walsh, 15/12/2009", "Robyn Halliwell — SJ 27…". */
-const GAP_TO_NEXT = /^[\s,;:|()[\]'"/-]*(?:(?:has|had|with|is|was|on|and|dob|d\.o\.b\.?|born|nhs|no\.?|number|upn|ni|nino|ref|id|mob(?:ile)?|tel|phone|email|address)[\s:,.()'"-]*){0,3}$/i;
+const GAP_TO_NEXT = /^[\s,;:|()[\]'"/-]*(?:(?:has|had|with|is|was|on|and|using|uses|dob|d\.o\.b\.?|born|nhs|no\.?|number|upn|ni|nino|ref|id|mob(?:ile)?|tel|phone|email|address)[\s:,.()'"-]*){0,3}$/i;
 const GAP_FROM_PREVIOUS = /^[\s,;:|()[\]'"/-]*$/;
 const ROW_GAP = /^\s*[|,\t;]\s*$/;
 
@@ -125,6 +125,55 @@ export function findLowerCaseNames(text: string, found: readonly Finding[]): Fin
     if (!withSurname && !LOWER_CUE_AFTER.test(post)) continue;
     if (!isCaseContext(text, sentenceBounds(text, start, end), found)) continue;
     out.push(finding(text, 'name', start, end, 'medium'));
+  }
+  return out;
+}
+
+/** A name field in JSON, XML or SQL: "firstName": "Sunday", <Surname>Gallagher</Surname>, forename = 'Kai'. */
+const FIELD_VALUE =
+  /(?:(?:first|last|given|family|middle|preferred|full|known|legal)[_ -]?name|surname|forename)["']?\s*[:=]\s*["']|<(?:(?:first|last|given|family|middle|preferred|full)_?name|surname|forename)>/giu;
+const FIELD_NAME = /^(\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*){0,2})(?=["'<])/u;
+/** The cell after a name in a pasted row: `Arjun,Sandhu,UB2 5QT`, `'Bukola','Adewale'`, `O'SULLIVAN  NIAMH`. */
+const CELL_AFTER = /^(["']?)[ \t]*(?:[,;|\t]| {2,})[ \t]*\1(\p{Lu}[\p{L}'-]+)\1(?=[ \t]*(?:[,;|\t)\n]| {2,}|$))/u;
+const CELL_BEFORE = /(?:^|[\s,;|(])(["']?)(\p{Lu}[\p{L}'-]+)\1[ \t]*(?:[,;|\t]| {2,})[ \t]*\1$/u;
+const CELL_DELIMITER = /[,;|\t]| {2,}/g;
+const SEX_WORD = /^(?:male|female|man|woman|boy|girl|other|unknown|none|null|yes|no|true|false)$/i;
+
+/**
+ * Names in records pasted as data: a name field's value whatever the word is, and a name-shaped cell
+ * beside a name already found in a row of delimited values (the surname column beside the forename).
+ */
+export function findRecordNames(text: string, names: readonly Finding[]): Finding[] {
+  const lexicon = getLexicon();
+  const out: Finding[] = [];
+  for (const m of text.matchAll(FIELD_VALUE)) {
+    const value = FIELD_NAME.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 60));
+    if (!value) continue;
+    const start = m.index + m[0].length;
+    out.push(finding(text, 'name', start, start + value[1].length, 'medium'));
+  }
+  const nameLike = (w: string) =>
+    w.length >= 2 && !(/^\p{Lu}+$/u.test(w) && w.length <= 3) && !lexicon.isDomainWord(w) && !lexicon.isPlace(w) && (lexicon.isFirstName(w) || lexicon.isLastName(w) || !lexicon.isCommonWord(w) || (lexicon.isWeakName(w) && !SEX_WORD.test(w)));
+  const seen = new Set([...names, ...out].map((f) => f.start));
+  const queue = [...names, ...out];
+  while (queue.length) {
+    const f = queue.pop()!;
+    const lineStart = text.lastIndexOf('\n', f.start - 1) + 1;
+    const lineEnd = text.indexOf('\n', f.end) < 0 ? text.length : text.indexOf('\n', f.end);
+    if ((text.slice(lineStart, lineEnd).match(CELL_DELIMITER) ?? []).length < 2) continue;
+    const next = CELL_AFTER.exec(text.slice(f.end, lineEnd));
+    const from = Math.max(lineStart, f.start - 60);
+    const prev = CELL_BEFORE.exec(text.slice(from, f.start));
+    const cells: [number, string][] = [];
+    if (next) cells.push([f.end + next[0].length - next[1].length - next[2].length, next[2]]);
+    if (prev) cells.push([from + prev.index + prev[0].indexOf(prev[1] + prev[2]) + prev[1].length, prev[2]]);
+    for (const [start, word] of cells) {
+      if (seen.has(start) || !nameLike(word)) continue;
+      seen.add(start);
+      const g = finding(text, 'name', start, start + word.length, 'medium');
+      out.push(g);
+      queue.push(g);
+    }
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { getLexicon } from './lexicon';
 import { finding } from './shared';
 import type { Finding } from './types';
-import { findInitials, findLowerCaseNames, findLowerCaseTitled, isCaseContext, nextToFinding, sentenceBounds, writtenByFamily } from './name-context';
+import { findInitials, findLowerCaseNames, findLowerCaseTitled, findRecordNames, isCaseContext, nextToFinding, sentenceBounds, writtenByFamily } from './name-context';
 
 /*
  * Names of children and family members: "dad Darren Hughes called", "the Nowak twins", "Aisha K in Y9",
@@ -18,13 +18,13 @@ const RELATION =
   'nan|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|grandparents?|grand(?:son|daughter|child|children)|great-?(?:nan|gran|grandson|granddaughter)|step(?:son|daughter)|aunt|auntie|aunty|uncle|cousin|niece|nephew|' +
   '(?:ex-?)?partner|boyfriend|girlfriend|husband|wife|sons?|daughters?|baby|infant|toddler|child|children(?!\'s (?:commissioner|services|social care|trust|society|minister))|kids?|boys?|girls?|teenagers?|twins?|' +
   '(?:foster|kinship|connected|adoptive) (?:carers?|mum|dad|parents?|family)|carers?|special guardians?|guardian|parents?|birth (?:mum|mother|dad|father|parents?)|' +
-  "young person|yp|cyp|pupil|student|learner|client|service user|care leaver|victim|perpetrator|suspect|neighbour|caller|(?:child's |first |full |legal |my |family |given |last |middle |preferred |sur|fore)names?)";
+  "young person|yp|cyp|pupil|student|learner|client|service user|care leaver|victim|perpetrator|suspect|neighbour|caller|aka|a\\.k\\.a\\.?|alias|street name|(?:child's |first |full |legal |my |family |given |last |middle |preferred |sur|fore)names?)";
 /** A relation right before the name: "dad Darren", "her brother Kyle", "child known as 'Bobby'". */
 const BEFORE_NAME = new RegExp(`(?<![\\p{L}])${RELATION}(?:'s)?(?: (?:is|was|are|were|called|named|known as|of))?[ ,:("'-]*$`, 'iu');
 const GREETING_BEFORE = /(?:^|[^\p{L}])(?:(?:in )?repl(?:y|ying|ied) to|thanks(?: to)?|thank you(?: to)?|shout ?out to|credit to|kudos to|thx|cheers|ta|hi|hiya|hello|hey|dear|morning|afternoon|evening|welcome|congrats|congratulations|cc|kind regards|regards|best|sorry|bye)[ ,]*$|@$/iu;
 /** Sentences about professionals and public life: authors, talks, ministers. */
 const PUBLIC_SENTENCE = /\b(?:author|authors|wrote|talk|talks|presented|presentation|webinar|conference|keynote|blog|paper|research|researcher|professor|minister|secretary of state|mp|lord|baroness|cllr|councillor|director|ceo|chief|chair|review by|led by|inspector|hmi|commissioner)\b/i;
-const HEADER_LABEL = /(?:^|\n)[ \t]*(?:from|to|cc|bcc|sent by|attendees|present|apologies|chair)[ \t]*:[ \t]*(?:[^\n]*[,;][ \t]*)?$/i;
+const HEADER_LABEL = /(?:^|\n)[ \t>]*(?:from|to|cc|bcc|sent by|attendees|present|apologies|chair)[ \t]*:[ \t]*(?:[^\n]*[,;][ \t]*)?$/i;
 const CASE_BRACKET = /^(?:dob|d\.o\.b|b\.|born|aged?|[0-9]|y[0-9]|yr|year|mum|dad|mother|father|brother|sister|son|daughter|child|cla|cin|cp|lac|uasc|care leaver|sibling)/i;
 const TEAM_BRACKET = /\b(?:support|team|school|council|services?|chair|dfe|ofsted|city|county|borough|performance|data|admin|business|manager|officer|lead|analyst|social care|health|mash|iro|minutes|hr|finance|it|comms|ig|intelligence|insight)\b/i;
 /** Short words whose capitalised form says nothing about the next word ("The Kowalski case", "And Mia"). */
@@ -34,25 +34,28 @@ const PLACE_PREPOSITION = /(?:^|[^\p{L}])(?:in|at|near|around|across|towards|out
 const RECORD_OF =
   /(?:^|[^\p{L}])(?:address|record|referral|upn|nhs (?:number|no)|dob|file|plan|pep|ehcp|placement|episode|chronology|assessment|contact|ni number|case|merge|care plan|details|ids?) (?:for|of|on|about) $/iu;
 /** A field label right before: "surname MCDONAGH", "known as 'Bobby'". */
-const NAME_LABEL = /(?<![\p{L}])(?:(?:sur|fore|first |given |family |last |middle |preferred )names?|known as)[ :='"-]*$/iu;
+const NAME_LABEL = /(?<![\p{L}])(?:(?:sur|fore|first |given |family |last |middle |preferred )names?|known as|aka|a\.k\.a\.?|alias)[ :='"-]*$/iu;
+/** "the RHI for Chloe", "minutes about Kai", "re: Jayden": whom a case document is about. */
+const CASE_FOR = /(?:^|[^\p{L}])(?:for|about|re:?|regarding) $/iu;
+const FAMILY_SIGN_OFF = /(?:thanks|thank you|regards|cheers|love|from)[ ,]*$/i;
 const SUBJECT_LINE = /(?:^|\n) *(?:re|fw|fwd|subject)(?: *:|\.) *$/i;
 
 const CASE_NOUN =
-  'mum|dad|mother|father|nan|gran|grandma|grandad|brother|sister|siblings?|placement|social worker|school|foster|carers?|case|plan|birth|baby|son|daughter|partner|aunt|uncle|cousin|family|address|dob|date of birth|nhs|upn|ehcp|file|record|referral|assessment|home|episode|review|legal status|chronology|needs|ages?|nationality|health|missing';
+  'mum|dad|mother|father|nan|gran|grandma|grandad|brother|sister|siblings?|placement|social worker|school|foster|carers?|case|plan|birth|baby|son|daughter|partner|aunt|uncle|cousin|family|address|dob|date of birth|nhs|upn|ehcp|file|record|referral|assessment|home|episode|review|legal status|chronology|needs|ages?|nationality|health|missing|postcode|records?|sw|iro|pa|episodes?|upn|pep|ehcp|ni|nhs|phone|mobile|account|handle|profile|details|social media|class|key ?worker|case|chronology|rhi|return home';
 /** What follows a child's name in case talk: an age, a year group, a DOB, a relation, a case event. */
 const AFTER_NAME = new RegExp(
   '^(?:' +
-    `'s? (?:${CASE_NOUN})|,? aged? [0-9]|,? \\(?[0-9]{1,2}\\)?(?:,| years?| yrs?| yo\\b| y/o|\\))|\\s?\\((?:dob|d\\.o\\.b|b\\.|born|aged?|[0-9]{1,2}\\b|y[0-9]|${RELATION}\\b|cla\\b|cin\\b|cp\\b|lac\\b|uasc\\b|care leaver)` +
+    `'s? (?:[0-9]+ |both |latest |last |first |current |new |old |previous )?(?:${CASE_NOUN})\\b|'s\\)| here,? (?:[\\p{L}-]+'s )?(?:${RELATION})\\b| with (?:a |the |his |her )?(?:upn|dob|d\\.o\\.b|nhs|ni number|date of birth)\\b|\\s?\\((?:child |person |case )?(?:id|ref|upn|nhs|ni)\\b|,? aged? [0-9]|,? \\(?[0-9]{1,2}\\)?(?:,| years?| yrs?| yo\\b| y/o|\\))|\\s?\\((?:dob|d\\.o\\.b|b\\.|born|aged?|[0-9]{1,2}\\b|y[0-9]|${RELATION}\\b|cla\\b|cin\\b|cp\\b|lac\\b|uasc\\b|care leaver)` +
     '|,? (?:dob|d\\.o\\.b|born)\\b| (?:is |was )?in (?:y|yr|year) ?[0-9]|,? \\(?y[0-9]{1,2}\\b' +
     `| and (?:his|her|their) (?:${RELATION})\\b` +
     '| (?:has |had |who )?(?:went|gone|going|goes) missing' +
     "|'? as (?:the |her |his |their )?(?:forename|surname|first name|given name|middle name|legal name|preferred name)\\b" +
-    '| (?:is|was|turned|turns) [0-9]{1,2}(?: years?(?: old)?)?(?: (?:at|when|on|in|and|but|so|now)\\b|[,.;!?]|$)' +
+    '| (?:is|was|turned|turns) [0-9]{1,2}(?: years?(?: old)?)?(?: (?:at|when|on|in|and|but|so|now)\\b|[,.;!?]|\\s?\\(|$)' +
     '| (?:is |was )?on (?:our|the|their) (?:system|database|records?|caseload|books)\\b' +
     '| (?:is|was|has been|had been|were|are|have been|got|who is|who was) (?:now )?(?:missing|placed|excluded|removed|adopted|arrested|referred|returned|matched|exploited|harmed|abused|subject|looked after|accommodated|remanded|charged|convicted|expelled|suspended|known to|open to|allocated|stepped|made subject|settled|on a (?:cp|child protection|cin)|lac\\b|cla\\b|cin\\b|in care|in foster|living with|staying with|at [0-9])' +
     '| (?:disclosed|absconded|ran away|self-harmed|came into care|entered care|left care|lives with|lived with|stays with|moved (?:in )?with|moved to|returned home|returned to|attends|attended|was born|born|called|rang|phoned|visited|told|shows? as)\\b' +
     ')',
-  'i',
+  'iu',
 );
 /** A sentence about a case, for a lone first name with no cue right beside it. */
 const CASE_SENTENCE = new RegExp(`\\b(?:${RELATION}|aged?|placed|foster|excluded|dob|disclosed|cp plan|in care|looked after|adopted|sgo|referred|exploitation|custody|chronology|case notes?|uasc|care leaver|remanded|younger|older|eldest|youngest|(?:he|she)(?:'s| is| was| has)|(?:his|her) (?:mum|dad|mother|father|nan|gran|carers?|brother|sister|siblings?|placement|school|social worker|foster))\\b`, 'i');
@@ -126,6 +129,8 @@ export function findNames(text: string, found: readonly Finding[] = []): Finding
       // before a known surname is a first name: "Maya Patel".
       const next = words[i + 1];
       const surname =
+        // Right after a title, a word is a surname: "Mrs Baker", "Mr Ward".
+        (part.length === 0 && title !== undefined && /\p{Ll}/u.test(w.text) && !lexicon.isDomainWord(w.text)) ||
         (part.length > 0 && lexicon.isFirstName(part[0].text) && (!lexicon.isDomainWord(w.text) || lexicon.isTownSurname(w.text))) ||
         // A given name that is also a place, before a known surname: "Chelsea Wright", "Sydney Clarke".
         (next !== undefined && lexicon.isFirstName(w.text) && lexicon.isLastName(next.text) && !lexicon.isCommonWord(next.text)) ||
@@ -138,7 +143,8 @@ export function findNames(text: string, found: readonly Finding[] = []): Finding
       const stop = (!surname && lexicon.isNotName(w.text)) || (/^\p{Lu}+$/u.test(w.text) && w.text.length < 3) || capitalsInMixedRun;
       if (stop && lexicon.isWeakName(w.text) && !IS_TITLE.test(w.text)) weak.push(w);
       const thingWord = stop && lexicon.isCommonWord(w.text) && !FUNCTION_WORD.test(w.text) && !BEFORE_NAME.test(w.text);
-      if (thingWord && part.length) thingParts.add(part);
+      // …but a code in capitals after a name is no part of it: "Callum Reid AL 71 30 22 C".
+      if (thingWord && part.length && /\p{Ll}/u.test(w.text)) thingParts.add(part);
       if (!stop && part.length === 0 && afterThingWord) thingParts.add(part);
       afterThingWord = thingWord;
       if (stop || IS_TITLE.test(w.text)) {
@@ -153,7 +159,7 @@ export function findNames(text: string, found: readonly Finding[] = []): Finding
       if (strongCue(text, w.start, end)) {
         out.push(finding(text, 'name', w.start, end, 'medium'));
         decided.add(w.start);
-      } else undecided.push(w);
+      } else if (!lexicon.isDomainWord(w.text)) undecided.push(w);
     }
     for (const p of parts) {
       const last = p.words[p.words.length - 1];
@@ -170,12 +176,14 @@ export function findNames(text: string, found: readonly Finding[] = []): Finding
   // Lower-case typing: "mum shannon said", "dad darren hughes called". Only a known first name, right after a relation.
   for (const m of text.matchAll(LOWER_AFTER_RELATION)) {
     const [given, family] = [m[1], m[2]];
-    if (!lexicon.isFirstName(given) || lexicon.isDomainWord(given) || lexicon.tags(given).length > 1) continue;
+    // The i flag lets \p{Ll} match capitals too; capitalised words were judged above.
+    if (!/^\p{Ll}/u.test(given) || !lexicon.isFirstName(given) || lexicon.isDomainWord(given) || lexicon.tags(given).length > 1) continue;
     const start = m.index + m[0].length - m[1].length - (family ? family.length + 1 : 0);
     const withFamily = family && lexicon.isLastName(family);
     out.push(finding(text, 'name', start, start + given.length + (withFamily ? family.length + 1 : 0), 'medium'));
   }
   out.push(...findLowerCaseTitled(text), ...findInitials(text, found), ...findLowerCaseNames(text, found));
+  out.push(...findRecordNames(text, [...out, ...found.filter((f) => f.kind === 'name')]));
   // Records as "SURNAME, Given": "OKAFOR, Chidi", "SMITH, Jayden-Lee".
   for (const m of text.matchAll(SURNAME_FIRST)) {
     const [, surname, given] = m;
@@ -222,7 +230,8 @@ function strongCue(text: string, start: number, end: number): boolean {
   const post = text.slice(end, end + 60);
   // For an ordinary noun ("Revision 1, by …") a bare number after it is no age.
   // …except for a given name that is also a word: "Blessing (9)".
-  const age = !/^,? \(?[0-9]/.test(post) || getLexicon().isVirtueName(text.slice(start, end));
+  const word = text.slice(start, end);
+  const age = !/^,? \(?[0-9]/.test(post) || (getLexicon().isVirtueName(word) && !getLexicon().isDomainWord(word));
   const cue = relationBefore(pre, true) || (AFTER_NAME.test(post) && age);
   return cue && !ROLE_BEFORE.test(pre) && !PROFESSIONAL_AFTER.test(post) && !SIGNATURE_AFTER.test(post) && !NAMED_AFTER.test(post);
 }
@@ -233,7 +242,7 @@ function relationBefore(pre: string, strict = false): boolean {
   if (!m) return false;
   // Strict, for ordinary nouns: a capitalised relation counts only as a label ("Child: Poppy", "Mum, Rose").
   // A name label ("Surname Kowalczyk", "FORENAME ANNA") or shouting in capitals says nothing either way.
-  if (strict && /^\p{Lu}/u.test(m[0])) return /[:,(]\s*$/.test(m[0]) || /names?\b/i.test(m[0]) || !/\p{Ll}/u.test(pre.slice(-30));
+  if (strict && /^\p{Lu}/u.test(m[0])) return /[:,(]\s*$|\b(?:is|was|called|named) $/.test(m[0]) || /names?\b/i.test(m[0]) || !/\p{Ll}/u.test(pre.slice(-30));
   return !/^\p{Lu}/u.test(m[0]) || /(?:^|[.!?:;\n(]\s*|["'“‘]\s*|-\s)$/u.test(pre.slice(0, m.index));
 }
 
@@ -250,14 +259,14 @@ function judge(
 ): 'high' | 'medium' | null | undefined {
   const lexicon = getLexicon();
   const pre = text.slice(Math.max(0, start - 40), start);
-  const post = text.slice(end, end + 60);
+  const post = text.slice(end, end + 80);
   if (NAMED_AFTER.test(post) || THING_WORD.test(words[words.length - 1]) || lexicon.isPublicFigure(words.join(' '))) return null;
   // Email headers and minutes list colleagues; a sender at a webmail address is a family member.
   if (HEADER_LABEL.test(pre)) return /^ ?<[^>@\s]+@(?:gmail|googlemail|hotmail|outlook|live|yahoo|icloud|aol|btinternet|sky)\./i.test(post) ? 'high' : null;
   // "Sophie Marsh (Business Support)", "Helen Carver (Derbyshire)": a colleague with their team or authority.
-  const bracket = /^ \(([^)\n]{2,40})\)/.exec(post);
+  const bracket = /^ \(([^)\n]{2,60})\)/.exec(post);
   if (bracket && !CASE_BRACKET.test(bracket[1]) && (lexicon.isPlace(bracket[1].split(/[ ,]/)[0]) || TEAM_BRACKET.test(bracket[1]))) return null;
-  if (/^ here\b/.test(post) || /\bany (?:[\p{L}]+ ){0,2}(?:called|named) $/iu.test(pre)) return null;
+  if ((/^ here\b/.test(post) && !AFTER_NAME.test(post)) || /\bany (?:[\p{L}]+ ){0,2}(?:called|named) $/iu.test(pre)) return null;
   // A town that is also a given name ("Chester") is a name only in a name slot.
   if (words.length === 1 && lexicon.isPlace(words[0]) && !relationBefore(pre, true) && !AFTER_NAME.test(post)) return null;
   // A short word in capitals that no name list knows is a code: WBRI, MOTH, SEMH.
@@ -274,7 +283,8 @@ function judge(
   const inPlace = /^ in (\p{Lu}[\p{L}'-]+)/u.exec(post);
   if (words.length === 1 && inPlace && lexicon.isPlace(inPlace[1])) return null;
   // "hi, Reece and his brother Kyle": a case cue outweighs the greeting; "thanks Gary" alone is a colleague.
-  if (GREETING_BEFORE.test(pre)) return strongCue(text, start, end) ? 'medium' : null;
+  // …and a parent signing off their own message ("thanks Sharon McDonagh") is family, not a colleague.
+  if (GREETING_BEFORE.test(pre)) return strongCue(text, start, end) || (words.length >= 2 && FAMILY_SIGN_OFF.test(pre) && writtenByFamily(text)) ? 'medium' : null;
   const capitals = words.every((w) => /^\p{Lu}+$/u.test(w));
   // Names no list knows (Oluwaseun, Lucja, Ty'rell) are words that are no ordinary word, place or tool.
   const unlisted = !inThingName && !/^(?:\(|\.\p{L})/u.test(post) && words.every((w) => !lexicon.isCommonWord(w) && !lexicon.isPlace(w));
@@ -285,8 +295,13 @@ function judge(
   const professional = PROFESSIONAL_BEFORE.test(pre) || PROFESSIONAL_AFTER.test(post) || SIGNATURE_AFTER.test(post) || SIGNATURE_AFTER_ROLE.test(post) || AUTHOR_AFTER.test(post);
 
   if (SUBJECT_LINE.test(pre) && (words.length >= 2 || first)) return 'high';
+  // A slot only a case fills, whoever seems to be talking: "the minutes for Ruby-Jo say", "Mrs L. Baker (lb@hotmail.com)".
+  const sentence = sentenceAround(text, start, end);
+  if ((first || unlisted) && !capitals && CASE_FOR.test(pre) && !COLLEAGUE_SENTENCE.test(sentence) && isCaseContext(text, sentenceBounds(text, start, end), found)) return 'medium';
+  if (titled && !capitals && nextToFinding(text, start, end, found, false)) return 'medium';
   // Capitals are acronyms and headings, unless a subject line or a relation introduces them ("CHILD: JAYDEN SMITH").
   const known = first || lexicon.isLastName(words[0]);
+  if (NAME_LABEL.test(pre) && words.every((w) => !lexicon.isCommonWord(w))) return 'high';
   if (relationBefore(pre, !known) && (!capitals || words.length >= 2 || first || NAME_LABEL.test(pre))) return 'high';
   if (capitals) return null;
   if (AFTER_NAME.test(post) && !PROFESSIONAL_AFTER.test(post) && !AUTHOR_AFTER.test(post)) return 'high';
@@ -294,7 +309,8 @@ function judge(
   // A full name right before a phone, DOB or id: "His details: Gary Pickering, 07968 …".
   if (full && first && !capitals && nextToFinding(text, start, end, found, false)) return 'medium';
   if (titled) return 'medium';
-  const sentence = sentenceAround(text, start, end);
+  // "Ellie-Mae", "Tia-Louise": a double given name is a child's, not a colleague's first name in passing.
+  if (words.length === 1 && /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(words[0]) && first && !COLLEAGUE_SENTENCE.test(sentence) && !PUBLIC_SENTENCE.test(sentence)) return 'medium';
   const plainSurname = words.length > 1 && lexicon.isPlainSurname(words[words.length - 1]);
   if (full && (plainSurname || initial) && !PUBLIC_SENTENCE.test(sentence) && !COLLEAGUE_SENTENCE.test(sentence)) return 'medium';
   if (words.length === 1 && first && CASE_SENTENCE.test(sentence) && !COLLEAGUE_SENTENCE.test(sentence)) return 'medium';
