@@ -16,14 +16,7 @@ export interface FeedbackContentRow {
   email: string | null;
 }
 
-export interface NewFeedback {
-  page: string;
-  nature: string | null;
-  summary: string;
-  details: string | null;
-  role: string;
-  organisation: string | null;
-  email: string | null;
+export interface NewFeedback extends Omit<FeedbackContentRow, 'id'> {
   userId: string | null;
   clientHash: string;
   idempotencyKey: string | null;
