@@ -56,7 +56,7 @@ const PLATFORM =
   '(?:instagram|insta|ig|snapchat|snap|tiktok|tik tok|facebook|fb|twitter|youtube|discord|telegram|whatsapp|onlyfans|kik|twitch|xbox|psn|playstation|steam|roblox|fortnite|minecraft|gamertag|battle\\.net|x)';
 /** "her insta is @lily_x", "snapchat: lilyrose09", "Facebook name jane.smith.77". */
 const HANDLE_AFTER_PLATFORM = new RegExp(
-  `(?<![\\p{L}\\p{N}])${PLATFORM}(?:'s)?(?: (?:account|handle|username|user ?name|name|page|profile|id))?(?: is| as| -|:)? ?[("']?(@?[A-Za-z0-9_][A-Za-z0-9_.]{2,29}(?:#[0-9]{4})?)(?![\\p{L}\\p{N}_@])`,
+  `(?<![\\p{L}\\p{N}])${PLATFORM}(?:'s)?(?: (?:account|handle|username|user ?name|gamer ?tag|tag|name|page|profile|id))?(?: is| as| -|:|\\|)? ?[("']?(@?[A-Za-z0-9_][A-Za-z0-9_.]{2,29}(?:#[0-9]{4})?)(?![\\p{L}\\p{N}_@])`,
   'giu',
 );
 const PROFILE_URL =
@@ -97,6 +97,28 @@ function findHandleLists(text: string, out: Finding[]) {
   }
 }
 
+/** A username as gamers and teenagers make them: letters with digits, '_' or '.' (jay.c_2k10, ShadowFox4471x). */
+const GAMER_SHAPE = /^(?=(?:[^A-Za-z]*[A-Za-z]){3})(?=.*[0-9_])[A-Za-z0-9][A-Za-z0-9_.]{2,29}$/;
+const HANDLE_TOKEN = /(?<![\p{L}\p{N}_.@#/\\-])[A-Za-z0-9][A-Za-z0-9_.]{2,29}(?:#[0-9]{4,5})?(?![\p{L}\p{N}_@#/\\-]|\.[A-Za-z0-9])/gu;
+/** Words that name what follows as someone's account ("the account is …", "goes by … online"). */
+const NAMED_BEFORE = /\b(?:accounts?|handles?|user ?names?|gamer ?tags?|tags?|profiles?|ids?|name|goes by|calls? (?:him|her|them)sel(?:f|ves))(?: is| was| are|:| as| -)? ?['"(]?$/i;
+const ON_PLATFORM_AFTER = new RegExp(`^['")]? (?:on|via|from) (?:his |her |their )?${PLATFORM.replace('|x)', ')')}(?![\\p{L}])|^['")]? online\\b`, 'iu');
+
+/** A gamer-shaped username named as someone's account, with a platform in the sentence: "kshaw09 on Snapchat", "(big_d_m4n)". */
+function findNamedHandles(text: string, out: Finding[]) {
+  for (const m of text.matchAll(HANDLE_TOKEN)) {
+    const token = m[0].replace(/\.+$/, '');
+    if (!GAMER_SHAPE.test(token.replace(/#[0-9]+$/, '')) || (token === token.toUpperCase() && token.includes('_')) || /\.(?:csv|xlsx?|json|xml|txt|sql|py|js|ts|pdf|docx?)$/i.test(token)) continue;
+    if (isOrgHandle(token) || out.some((f) => f.start < m.index + token.length && f.end > m.index)) continue;
+    const lead = text.slice(Math.max(0, m.index - 30), m.index);
+    const tail = text.slice(m.index + token.length, m.index + token.length + 30);
+    const around = text.slice(Math.max(0, m.index - 80), m.index + token.length + 40);
+    const inBrackets = /\($/.test(lead) && /^\)/.test(tail);
+    if (!ON_PLATFORM_AFTER.test(tail) && !((NAMED_BEFORE.test(lead) || inBrackets) && PLATFORM_NEAR.test(around))) continue;
+    out.push(finding(text, 'social_handle', m.index, m.index + token.length, 'medium'));
+  }
+}
+
 export function findSocialHandles(text: string): Finding[] {
   const out: Finding[] = [];
   findHandleLists(text, out);
@@ -114,6 +136,7 @@ export function findSocialHandles(text: string): Finding[] {
     if (NOT_GAMER_TAG.test(m[1]) || !/[0-9_]|[a-z][A-Z]|^[xX]{1,2}[A-Z]/.test(m[1]) && !PLATFORM_NEAR.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     out.push(finding(text, 'social_handle', m.index, m.index + m[0].length, 'medium'));
   }
+  findNamedHandles(text, out);
   for (const m of text.matchAll(PROFILE_URL)) out.push(finding(text, 'social_handle', m.index, m.index + m[0].length, 'high'));
   for (const m of text.matchAll(HANDLE_AFTER_PLATFORM)) {
     const handle = m[1];

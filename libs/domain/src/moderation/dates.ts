@@ -68,6 +68,31 @@ function isRealDate(dayText: string, monthText: string, yearText: string): boole
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** A day-month pair that only a typo or the US order explains: day up to 31 in any month, or month 13–31 with a day up to 12. */
+function isSlipDate(dayText: string, monthText: string, yearText: string): boolean {
+  if (!/^[0-9]+$/.test(dayText) || !/^[0-9]+$/.test(monthText) || yearText.length !== 4) return false;
+  const [day, month] = [Number(dayText), Number(monthText)];
+  return (day >= 1 && day <= 31 && month >= 1 && month <= 12) || (day >= 1 && day <= 12 && isRealDate(monthText, dayText, yearText));
+}
+
+/** Only a record's field ("DOB is '31/09/2008'") keeps a bad date: "born 31/02/2015" in prose is no one's. */
+const rightAfterCue = (text: string, date: Span, cues: Span[]) =>
+  cues.some((k) => k.end <= date.start && !/^(?:born|birthday|b\.)/i.test(text.slice(k.start, k.end)) && /^[\s:=,'"-]*(?:(?:is|was|are|were|like|as|of|reads?|shows?)\s+)*['"]?$/i.test(text.slice(k.end, date.start)));
+
+/** "Her DOB is wrong on the record. It should be 05/04/2012": a correction in the next sentence. */
+const CORRECTION_LEAD = /\b(?:should (?:be|have been|read|say)|should've been|is actually|was actually|correct (?:one|date|dob) is|changed? (?:it )?to)\s*['"]?$/i;
+function correctsCue(text: string, date: Span, cues: Span[]): boolean {
+  const lead = CORRECTION_LEAD.exec(text.slice(Math.max(0, date.start - 40), date.start));
+  if (!lead) return false;
+  const leadStart = date.start - lead[0].length;
+  return cues.some((k) => k.end <= leadStart && leadStart - k.end <= 160 && !RANGE_WORD.test(text.slice(k.end, leadStart)));
+}
+
+/** The date named as a birth date just after it: "2013-04-17 00:00 (that's the first DOB)", "…into 4 May. It's the DOB col". */
+const NAMED_AFTER = /^[^;\n]{0,60}?\b(?:it's|it is|that's|that is|which is|this is)\s+(?:the\s+|her\s+|his\s+|their\s+|a\s+)?(?:first\s+|child(?:'s)?\s+|correct\s+|real\s+)?$/i;
+const namedAfter = (text: string, date: Span, cues: Span[]) =>
+  cues.some((k) => k.start >= date.end && k.start - date.end <= 80 && NAMED_AFTER.test(text.slice(date.end, k.start)) && !RANGE_WORD.test(text.slice(date.end, k.start)));
+
 function inContext(text: string, date: Span, cues: Span[], strongOnly: boolean): boolean {
   return cues.some((k) => {
     if (k.end <= date.start && date.start - k.end <= 40) {
@@ -77,7 +102,8 @@ function inContext(text: string, date: Span, cues: Span[], strongOnly: boolean):
       // A day and month with no year only right after "DOB" or "birthday" ("birthday is 12th March").
       if (strongOnly && !(/^(?:dob|d\.o\.b|birthday)/i.test(text.slice(k.start, k.end)) && /^[\s:=,'"-]*(?:(?:is|was)\s+)?(?:on\s+)?(?:the\s+)?$/i.test(gap))) return false;
       // "born from 1 Sept" is a cohort; "DOB changed from 01/01/2007" is a person.
-      return !SENTENCE_BREAK.test(gap) && !RANGE_WORD.test(gap) && !(/^born/i.test(text.slice(k.start, k.end)) && /\bfrom\b/i.test(gap));
+      // "DOB col for some reason, e.g. 19/07/1988": an abbreviation's full stop ends no sentence.
+      return !SENTENCE_BREAK.test(gap.replace(/\b(?:e\.g|i\.e|eg|ie)\./gi, '')) && !RANGE_WORD.test(gap) && !(/^born/i.test(text.slice(k.start, k.end)) && /\bfrom\b/i.test(gap));
     }
     // A label straight after the date, "12/03/2015 (DOB)", but not "01/04/2024 (DOB column blank)".
     if (date.end <= k.start && !strongOnly) return /^\s*[([,-]?\s*$/.test(text.slice(date.end, k.start)) && /^\s*(?:[)\].,;:!?]|$)/.test(text.slice(k.end));
@@ -122,11 +148,13 @@ export function findDatesOfBirth(text: string): Finding[] {
   if (cues.length === 0) return out;
   for (const { re, parts, strongCueOnly } of DATE_PATTERNS) {
     for (const m of text.matchAll(re)) {
-      if (!isRealDate(...parts(m))) continue;
       const date = { start: m.index, end: m.index + m[0].length };
+      // A date that cannot exist (31/06, or US order 12-28-2014) is still a mistyped birth date right after "DOB".
+      if (!isRealDate(...parts(m)) && !(isSlipDate(...parts(m)) && rightAfterCue(text, date, cues))) continue;
       if (isPlaceholderDate(text, date, parts(m))) continue;
       if (out.some((f) => f.start <= date.start && f.end >= date.end)) continue;
       if (inContext(text, date, cues, strongCueOnly ?? false) || (!strongCueOnly && listedUnderCue(text, date, cues))) out.push(finding(text, 'date_of_birth', date.start, date.end, 'high'));
+      else if (!strongCueOnly && (correctsCue(text, date, cues) || namedAfter(text, date, cues))) out.push(finding(text, 'date_of_birth', date.start, date.end, 'medium'));
     }
   }
   return out;

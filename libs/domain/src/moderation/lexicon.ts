@@ -61,7 +61,7 @@ const DOMAIN_WORDS = (
   'flat apartment room block floor ofcom ico samaritans capita servelec northgate tribal civica idox arbor sankey ' +
   // field labels and column headers
   'forename forenames surname surnames firstname lastname middlename givenname familyname fullname legalname ' +
-  'preferredname preferred knownas alias nickname initials title prefix suffix dateofbirth postcode ' +
+  'preferredname preferred knownas alias nickname initials title prefix suffix dateofbirth postcode nino accom addr eth ' +
   // tools and products people here run
   'linux ubuntu windows macos docker azure aws snowflake databricks alteryx powershell jupyter postgres postgresql ' +
   'oracle mysql sqlite pandas numpy rstudio posit powerbi looker knime dbt airflow kafka redis nginx vscode ' +

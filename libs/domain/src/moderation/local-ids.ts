@@ -23,7 +23,7 @@ const AFTER_SYSTEM = new RegExp(
 const AFTER_SUBJECT = new RegExp(`(?<![\\p{L}])${SUBJECT}[ _-]?${ID_WORD}\\.?${LEAD}${VALUE}(?![\\p{L}\\p{N}])`, 'giu');
 /** Camel-case and upper-case column names: childId, PersonID, CHILD (the SSDA903 child id column). */
 const COLUMN = new RegExp(
-  `(?<![\\p{L}])(?:(?:LA_?)?(?:child|Child|person|Person|case|client)(?:Id|ID|Ref|No)|CHILD|CHILD_?ID|PERSON_?ID|LA_?CHILD_?ID)["'\\]]*${LEAD}${VALUE}(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}])(?:(?:LA_?)?(?:child|Child|person|Person|case|client)(?:Id|ID|Ref|No)|CHILD|CHILD_?ID|PERSON_?ID|LA_?CHILD_?ID)["'\\]>]*${LEAD}${VALUE}(?![\\p{L}\\p{N}])`,
   'gu',
 );
 
@@ -38,6 +38,7 @@ const isYear = (s: string) => /^(?:19|20)[0-9]{2}$/.test(s);
  * tickets (INC0034512) or Ofsted URNs (SC012345).
  */
 const PREFIXED_ID = /(?<![\p{L}\p{N}-])[A-Z]{1,3}-?[0-9]{5,10}(?![\p{L}\p{N}]|-[0-9])|(?<![\p{L}\p{N}/-])[A-Z]{2,4}(?:\/[A-Z]{2,4})+\/[0-9]{4,8}(?![\p{L}\p{N}]|\/[0-9])|(?<![\p{L}\p{N}-])[A-Z][0-9]-[0-9]{6,9}(?![\p{L}\p{N}]|-[0-9])|(?<![\p{L}\p{N}/-])[A-Z]{2,3}([-/])(?:19|20)?[0-9]{2,3}\1[0-9]{4,8}(?![\p{L}\p{N}]|[-/][0-9])/gu;
+const PERSON_REF_CUE = /\b(?:person|child|client|young person|yp|service user)(?:'s)? ?(?:ref(?:erence)?|id|number|no)\b/i;
 const NOT_CASE_ID = /^(?:[EWSNK][0-9]{8}|(?:INC|REQ|RITM|CHG|PRB|TASK|SR|CS|KB|PR|SC|URN|RFC|ISO|BS|EN)-?[0-9]+|[A-Z]+-?0+)$/;
 /** A bare number of six to ten digits is an id only in a sentence about ids or a case system. */
 const BARE_NUMBER = /(?<![\p{L}\p{N}£$€#.,/:-]|[0-9] )[0-9]{6,10}(?![\p{L}\p{N}%]|[.,/:-][0-9]| [0-9])/gu;
@@ -70,7 +71,9 @@ export function findLocalIds(text: string): Finding[] {
     push(m, value, m[1] ? 'high' : 'medium');
   }
   for (const m of text.matchAll(PREFIXED_ID)) {
-    if (NOT_CASE_ID.test(m[0]) || PLACEHOLDER_ID.test(m[0]) || /\burn\b[ :]*$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    // "PR-0093381" is a pull request, unless the words before call it a person's reference.
+    const personRef = PERSON_REF_CUE.test(text.slice(Math.max(0, m.index - 60), m.index)) && !/^[EWSNK][0-9]{8}$|^[A-Z]+-?0+$/.test(m[0]);
+    if ((NOT_CASE_ID.test(m[0]) && !personRef) || PLACEHOLDER_ID.test(m[0]) || /\burn\b[ :]*$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     // Two or three letters and six digits is also an NI number without its suffix: that needs "NI" nearby.
     const [, prefix, digits] = /^([A-Z][A-Z0-9/]*?)[-/]?(?:[0-9]+[-/])?([0-9]+)$/.exec(m[0])!;
     if (prefix.length > 1 && !/[-/]/.test(m[0]) && !digits.startsWith('0') && digits.length < 7) continue;
@@ -84,6 +87,8 @@ export function findLocalIds(text: string): Finding[] {
   }
   for (const m of text.matchAll(ID_LIST)) {
     const values = [...m[0].matchAll(/[0-9]+/g)];
+    // Stand-in or code constants: "1234, 1235", "IN (1234, 1235)".
+    if (/^0?1234/.test(values[0][0]) || /\bin ?\($/i.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
     if (values.some((v) => isYear(v[0])) || !ID_LIST_CUE.test(text.slice(Math.max(0, m.index - 50), m.index))) continue;
     if (COUNT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10)) || OTHER_NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     for (const v of values) out.push(finding(text, 'local_id', m.index + v.index!, m.index + v.index! + v[0].length, 'low'));
@@ -95,7 +100,7 @@ export function findLocalIds(text: string): Finding[] {
       push(m, value, 'high');
     }
   }
-  return [...out, ...siblingsOf(text, out)];
+  return [...out, ...siblingsOf(text, out), ...bareDigitsOf(text, out)];
 }
 
 /**
@@ -110,6 +115,17 @@ function siblingsOf(text: string, ids: readonly Finding[]): Finding[] {
     if (ids.some((f) => f.start <= m.index && f.end >= m.index + m[0].length)) continue;
     const prefix = Math.max(2, m[0].length - 3);
     if (numeric.some((f) => f.text.length === m[0].length && f.text.slice(0, prefix) === m[0].slice(0, prefix))) out.push(finding(text, 'local_id', m.index, m.index + m[0].length, 'low'));
+  }
+  return out;
+}
+
+/** The digits of a prefixed id written again without the prefix: "PR-0093381 in the UI but 93381 in the extract". */
+function bareDigitsOf(text: string, ids: readonly Finding[]): Finding[] {
+  const out: Finding[] = [];
+  const cores = new Set(ids.filter((f) => /[A-Za-z]/.test(f.text)).map((f) => f.text.replace(/^[A-Za-z]+[-/]?0*/, '')).filter((d) => /^[0-9]{4,10}$/.test(d)));
+  if (cores.size === 0) return out;
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}£$.,/:-])0*([0-9]{4,10})(?![\p{L}\p{N}%]|[.,/:-][0-9])/gu)) {
+    if (cores.has(m[1]) && !ids.some((f) => f.start < m.index + m[0].length && f.end > m.index)) out.push(finding(text, 'local_id', m.index, m.index + m[0].length, 'low'));
   }
   return out;
 }

@@ -221,8 +221,15 @@ export function findNames(text: string, found: readonly Finding[] = []): Finding
       }
     }
   }
-  return out;
+  return out.filter((f) => !NOT_A_NAME_AFTER.test(text.slice(f.end, f.end + 3)) && !FORMAT_STRING.test(f.text) && !(f.start === 0 && REPLY_OPENER.test(text.slice(f.end, f.end + 12))));
 }
+
+/** A contraction's head ("Don't", "Won't") is no name. */
+const NOT_A_NAME_AFTER = /^['’]t\b/;
+/** A date format ("YYYY-MM-DD", "DD/MM/YY") is no hyphenated name. */
+const FORMAT_STRING = /^(?:[YMDHS]{1,4}[-/.: ]){1,3}[YMDHS]{1,4}$/i;
+/** "Don, we do it like this": a reply opening with the colleague's name. */
+const REPLY_OPENER = /^, (?:we|i|you|yes|no|yeah|thanks|good|great|have|did|that|this|it|just|our|my|agree|sorry|if|re|we've|i've|you've|i'd|we'd)\b/i;
 
 /** A relation right before, or an age, DOB, year group, relation or case event right after. */
 function strongCue(text: string, start: number, end: number): boolean {

@@ -203,5 +203,14 @@ export function findPhones(text: string): Finding[] {
       out.push(finding(text, 'phone', start, tokens[last].end, 'medium'));
     }
   }
+  for (const m of text.matchAll(NO_LEADING_ZERO)) {
+    // Spreadsheets drop the leading 0 ("7946118230"): a phone only where the text says it is a number.
+    if (!isUkPhoneNumber('0' + m[0]) || !PHONE_CUE.test(before(text, m.index, 60) + after(text, m.index + m[0].length, 40))) continue;
+    if (out.some((f) => f.start < m.index + m[0].length && f.end > m.index)) continue;
+    out.push(finding(text, 'phone', m.index, m.index + m[0].length, 'low'));
+  }
   return out;
 }
+
+const NO_LEADING_ZERO = /(?<![\p{L}\p{N}_.,/+£$-])(?:7[0-9]{9}|1[0-9]{8,9}|2[0-9]{9})(?![\p{L}\p{N}]|[.,/-][0-9])/gu;
+const PHONE_CUE = /\b(?:phone|mobile|mob|tel|telephone|landline|leading (?:0|zero)|(?:mum|dad|carer|parent|nan|gran|aunt|uncle|sister|brother)'?s? (?:number|no))\b/;

@@ -152,7 +152,7 @@ export function findAddresses(text: string): Finding[] {
   for (const m of text.matchAll(UNNUMBERED)) {
     const span = { start: m.index, end: m.index + m[0].length };
     const lead = before(text, span.start, 20);
-    if (!/\b(?:lives?|living|lived|resides?|staying|stays|moved|moving|address|home|(?:mate|friend|nan|gran|mum|dad|aunt|auntie|uncle|cousin|boyfriend|girlfriend|partner)'s(?: (?:house|place|flat))?)\b(?: (?:is|was))?(?: (?:on|at|in|to|near|off))?(?: the)?[ :,-]*$/.test(lead)) continue;
+    if (!/\b(?:lives?|living|lived|resides?|staying|stays|moved|moving|address|home|(?:mate|friend|nan|gran|mum|dad|aunt|auntie|uncle|cousin|boyfriend|girlfriend|partner)'s(?: (?:house|place|flat))?)\b(?: (?:is|was))?(?: (?:on|at|in|to|near|off|from))?(?: the)?[ :,-]*$/.test(lead)) continue;
     if (NOT_STREET_WORDS.test(m[0]) || PUBLIC_ADDRESSES.test(m[0])) continue;
     out.push(finding(text, 'address', span.start, span.end, 'medium'));
   }
