@@ -12,6 +12,7 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { cpuSeconds, cpuPercent, machineBusy, machinePercent, sleep } = require('./util');
+const { cpuText } = require('./report');
 
 const PER_PROCESS = 2500;
 
@@ -159,7 +160,6 @@ function connectionsRows(r, row) {
   const scenario = `connections: ${c.requested.toLocaleString('en-GB')} idle authenticated sockets on one API instance (${c.processes} generator processes, ${c.concurrency} handshakes in flight each)`;
   const mib = (x) => x / 2 ** 20;
   const kib = (x) => x / 1024;
-  const cpuText = (cpu) => Object.entries(cpu).map(([k, v]) => `${k} ${Math.round(v)}`).join(' · ');
   return [
     row(scenario, 'sockets open (of those asked for)', c.sockets, 'sockets', b.sockets, String(c.sockets + c.failed), c.failed === 0),
     { ...row(scenario, 'handshakes/s', c.handshakesPerSecond, '1/s', b.handshakesPerSecond), text: { commons: `CPU: ${cpuText(c.handshakeCpuPercent)}`, baseline: `CPU: ${cpuText(b.handshakeCpuPercent)}` } },

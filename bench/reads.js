@@ -16,6 +16,7 @@
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 const { JsonClient, cpuSeconds, cpuPercent, machineBusy, machinePercent, waitQuiet } = require('./util');
+const { cpuText } = require('./report');
 
 const AUTOCANNON = require.resolve('autocannon/autocannon.js');
 
@@ -129,6 +130,5 @@ function readsRows(r, row) {
   return rows;
 }
 
-const cpuText = (cpu) => Object.entries(cpu).map(([k, v]) => `${k} ${Math.round(v)}`).join(' · ');
 
 module.exports = { readsScenario, readsRows, autocannon };

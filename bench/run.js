@@ -4,57 +4,7 @@
  * Every scenario, against the running Commons and, for comparison, against a bare socket.io server it
  * starts itself; writes bench/results.json and prints a Markdown table on stdout (progress on stderr).
  *
- * Environment:
- *   COMMONS_URL          the running API, e.g. http://127.0.0.1:3100 (required)
- *   PUBLIC_ORIGIN        the Origin a browser would send (default: COMMONS_URL)
- *   ADMIN_EMAIL, ADMIN_PASSWORD   the admin the API created at boot (required)
- *   BENCH_API_PID, BENCH_WORKER_PID   for the CPU figures (optional)
- *   BENCH_SOCKETS        subscribers (default 1000)
- *   BENCH_RATE           writes per second of the latency rounds (default 25)
- *   BENCH_SECONDS        length of one latency round (default 5)
- *   BENCH_ROUNDS         latency rounds per target, baseline and Commons alternating (default 3)
- *   BENCH_WARMUP_SECONDS writes at the round's rate to each target before the rounds (default 10): the
- *                        Commons' first few hundred posts after start cost 30–50 % more CPU (V8 has not
- *                        optimised its hot code yet; each pooled connection prepares its statements once)
- *   BENCH_FAST_RATE      writes per second of the throughput phase (default 100; 0 skips it)
- *   BENCH_POSTERS        members posting the fan-out's messages, each on its own connection, write i
- *                        going to poster i mod n (default 4; the baseline posts over as many)
- *   BENCH_FAST_SECONDS   length of the throughput phase (default 5)
- *   BENCH_MAX_REST       % of one core that other processes (and the kernel) may use during a round
- *                        before it counts as disturbed and is repeated (default 15; undisturbed
- *                        rounds here show 1–9: the kernel's loopback work)
- *   BENCH_INTAKE         1 runs the feedback-intake and jobs scenarios (default 1; 0 skips them)
- *   BENCH_INTAKE_FROM, BENCH_INTAKE_STEP, BENCH_INTAKE_TO   the staircase of offered POSTs/s (250, 250, 3000)
- *   BENCH_INTAKE_SECONDS length of one step (default 5)
- *   BENCH_INTAKE_CONNECTIONS  keep-alive connections of the intake load (default 64: fewer would bound
- *                        the figure by the generator's own pool; docs/PERFORMANCE.md, "Feedback intake")
- *   BENCH_INTAKE_MAX_REST     as BENCH_MAX_REST, for intake steps (default 40: at thousands of requests/s
- *                        the kernel's loopback and fsync work alone is 15–30 % of a core)
- *   BENCH_JOBS           feedback items in the moderation burst (default 3000)
- *   BENCH_JOBS_BASELINE  no-op jobs in the baseline's burst (default 20000)
- *   BENCH_JOBS_TWO_WORKERS  1 repeats the Commons' burst with a second worker process (default 1)
- *   BENCH_SCALEOUT       1 runs the scale-out scenario (default 1): the fan-out over 2 API instances
- *   BENCH_SCALE_ROUNDS   its latency rounds (default 2)
- *   BENCH_CONNECTIONS    idle authenticated sockets of the connections scenario (default 10000; 0 skips it)
- *   BENCH_CONN_CONCURRENCY  handshakes in flight per generator process (default 25; one process per 2,500)
- *   BENCH_CONN_IDLE_S    how long the sockets sit idle while the server's CPU is measured (default 10)
- *   BENCH_READS          1 runs the reads scenario (default 1)
- *   BENCH_READS_SECONDS, BENCH_READS_CONNECTIONS   each autocannon run (default 6 s, 32 connections)
- *   BENCH_NOTIFY         1 runs the notifications fan-out (default 1)
- *   BENCH_NOTIFY_WATCHERS, BENCH_NOTIFY_ONLINE, BENCH_NOTIFY_ROUNDS   its size (10000, 1000, 3)
- *   BENCH_ONLY           jobs | intake | message: run that scenario alone (its JSON on stdout; no table, no
- *                        results.json); message: what one post costs each process in CPU (bench/message-cost.js,
- *                        at BENCH_RATE for BENCH_SECONDS twice)
- *   BENCH_RESULTS        where to write the results (default bench/results.json)
- *   BENCH_TRACE          a file the fan-out's phases append one CSV line per write to (target, rate, write,
- *                        sent at in ms since the epoch, HTTP answer, first / median / last receipt, ms after
- *                        sending): where a write's time went, for a post-mortem (and beside what else ran then)
- *   BENCH_INTAKE_TRACE   a file each intake request appends one CSV line to (target, rate, scheduled at in ms
- *                        since the epoch, latency ms); with BENCH_GC_LOG=1 (bench/mem-probe.js: each garbage
- *                        collection of the API and the worker to .tmp/bench/mem/gc-<pid>.csv) it shows which
- *                        slow requests a collection made
- *   BENCH_TIMEOUT_S      hard limit of the whole run (default 660; a scenario that would not fit in
- *                        what is left is skipped with a note, never cut short)
+ * Environment: every setting, with its default, is in bench/README.md.
  *
  * The machine may be shared (other work, other tests): each latency round measures the CPU the
  * processes under test used and the machine's total; a round where something else took more than
@@ -74,6 +24,7 @@ const { connectionsScenario, connectionsRows } = require('./connections');
 const { readsScenario, readsRows } = require('./reads');
 const { notificationsScenario, notificationsRows } = require('./notifications');
 const { messageCost } = require('./message-cost');
+const { fmt, row, rowsFor, table } = require('./report');
 
 const env = process.env;
 const num = (name, fallback) => (env[name] === undefined || env[name] === '' ? fallback : Number(env[name]));
@@ -212,86 +163,6 @@ function bareTarget(bare, commons, origin) {
   };
 }
 
-const fmt = (v, unit) => {
-  if (v === null || v === undefined || Number.isNaN(v)) return '–';
-  if (unit === 'ms') return v < 10 ? v.toFixed(2) : v.toFixed(1);
-  if (unit === 'x') return `${v.toFixed(2)}×`;
-  return Math.round(v).toLocaleString('en-GB');
-};
-
-/** One row of results.json. */
-function row(scenario, metric, value, unit, baseline = null, target = null, met = null) {
-  const ratio = baseline ? value / baseline : null;
-  return { scenario, metric, value, unit, baseline, ratio, target, met };
-}
-
-const cpuText = (cpu) =>
-  Object.entries(cpu)
-    .map(([k, v]) => `${k} ${Math.round(v)}`)
-    .join(' · ');
-
-/** `c` and `b`: { setupMs, presence, latency, fast } of the Commons and of the baseline (summaries). */
-function rowsFor(c, b, conditions) {
-  const rows = [];
-  const all = `fan-out, ${SOCKETS} sockets`;
-  rows.push(row(all, 'connect + subscribe every socket', c.setupMs / 1000, 's', b.setupMs / 1000));
-  rows.push(row(all, 'presence messages received while subscribing', c.presence, 'messages', null));
-  const cpuRow = (scenario, cs, bs) => ({
-    ...row(scenario, 'CPU, % of one core (machine: 200)', cs.machinePercent, '% core', bs.machinePercent),
-    text: { commons: cpuText(cs.cpuPercent), baseline: cpuText(bs.cpuPercent) },
-  });
-  {
-    const [cl, bl] = [c.latency, b.latency];
-    const scenario = `${all}, ${RATE} writes/s (latency: ${conditions.used} rounds of ${SECONDS} s${conditions.clean ? '' : ', DISTURBED'})`;
-    rows.push(row(scenario, 'post → receive p50', cl.p50, 'ms', bl.p50));
-    rows.push(row(scenario, 'post → receive p95', cl.p95, 'ms', bl.p95));
-    rows.push(row(scenario, 'post → receive p99', cl.p99, 'ms', bl.p99, '≤ 2× baseline and < 50 ms', cl.p99 <= 2 * bl.p99 && cl.p99 < 50));
-    rows.push(row(scenario, 'post → last of the sockets, p99 of writes', cl.lastSocketP99, 'ms', bl.lastSocketP99));
-    rows.push(row(scenario, 'HTTP write answered p50', cl.httpP50, 'ms', bl.httpP50));
-    rows.push(row(scenario, `deliveries/s (offered ${fmt(cl.offeredDeliveriesPerSecond)})`, cl.deliveriesPerSecond, '1/s', bl.deliveriesPerSecond));
-    rows.push(row(scenario, 'events not received', cl.lost, 'receipts', null, '0', cl.lost === 0));
-    rows.push(row(scenario, 'duplicate deliveries (dropped by seq, as the client does)', cl.duplicates, 'receipts', null));
-    rows.push(cpuRow(scenario, cl, bl));
-  }
-  if (c.fast && b.fast) {
-    const [cf, bf] = [c.fast, b.fast];
-    const scenario = `${all}, ${FAST_RATE} writes/s for ${FAST_SECONDS} s (throughput${c.fastDisturbed || b.fastDisturbed ? ', DISTURBED' : ''})`;
-    rows.push(row(scenario, `deliveries/s sustained (offered ${fmt(cf.offeredDeliveriesPerSecond)})`, cf.deliveriesPerSecond, '1/s', bf.deliveriesPerSecond));
-    rows.push(row(scenario, 'post → receive p99 (the backlog, if saturated)', cf.p99, 'ms', bf.p99));
-    rows.push(row(scenario, 'events not received within 20 s', cf.lost, 'receipts', null));
-    rows.push(row(scenario, 'duplicate deliveries (dropped by seq)', cf.duplicates, 'receipts', null));
-    rows.push(cpuRow(scenario, cf, bf));
-  }
-  return rows;
-}
-
-function table(rows) {
-  const lines = ['| scenario | metric | Commons | baseline | Commons / baseline | target | |', '| --- | --- | ---: | ---: | ---: | --- | --- |'];
-  const show = (v, unit) =>
-    v === null || v === undefined
-      ? ''
-      : unit === 's'
-        ? `${v.toFixed(1)} s`
-        : unit === 'ms'
-          ? `${fmt(v, 'ms')} ms`
-          : unit === '% core'
-            ? `${Math.round(v)} %`
-            : unit === 'KiB' || unit === 'MiB'
-              ? `${v.toFixed(1)} ${unit}`
-              : fmt(v);
-  for (const r of rows) {
-    const met = r.met === null ? '' : r.met ? 'target met' : '**target missed**';
-    let value = show(r.value, r.unit);
-    let base = show(r.baseline, r.unit);
-    if (r.text) {
-      value += ` (${r.text.commons})`;
-      base += ` (${r.text.baseline})`;
-    }
-    lines.push(`| ${r.scenario} | ${r.metric} | ${value} | ${base} | ${r.ratio === null ? '' : fmt(r.ratio, 'x')} | ${r.target ?? ''} | ${met} |`);
-  }
-  return lines.join('\n');
-}
-
 const strip = (phase) => {
   const { samples, ...rest } = phase;
   return rest;
@@ -401,7 +272,7 @@ async function main() {
     if (p.eventsSeen < p.writes && p.rate === RATE) problems.push(`${p.target} @ ${p.rate}/s: only ${p.eventsSeen} of ${p.writes} events reached any socket`);
   }
 
-  const rows = rowsFor(cr, br, conditions);
+  const rows = rowsFor(cr, br, conditions, { SOCKETS, RATE, SECONDS, FAST_RATE, FAST_SECONDS });
   const notes = [];
   const remaining = () => TIMEOUT_S - elapsedS();
 

@@ -21,6 +21,7 @@ const { Redis } = require('ioredis');
 const { moderatorSocket, intakeStep, staircase, burst, describeStep } = require('./intake');
 const { startChild, startDist } = require('./processes');
 const { JsonClient, cpuSeconds, cpuPercent, machineBusy, machinePercent, sleep, waitQuiet } = require('./util');
+const { cpuText } = require('./report');
 
 /** A second worker process (dist/apps/api/src/worker.js, the same environment); log in .tmp/bench/worker2.log. */
 async function startWorker(env, children) {
@@ -208,11 +209,6 @@ async function jobsScenario(o) {
   }
   return out;
 }
-
-const cpuText = (cpu) =>
-  Object.entries(cpu)
-    .map(([k, v]) => `${k} ${Math.round(v)}`)
-    .join(' · ');
 
 /** Rows of results.json for the intake scenario; `row` is run.js's row(). */
 function intakeRows(r, s, row) {
