@@ -10,7 +10,7 @@
 #
 #   COMMONS_SKIP_BUILD=1   don't run `npm run build` (dist/ is known to be current)
 #   BENCH_SOCKETS, BENCH_RATE, BENCH_FAST_RATE, BENCH_SECONDS, BENCH_INTAKE*, BENCH_JOBS*,
-#   BENCH_SCALEOUT, BENCH_CONNECTIONS, BENCH_CONN_*, BENCH_READS*, BENCH_TIMEOUT_S: see bench/run.js
+#   BENCH_SCALEOUT, BENCH_CONNECTIONS, BENCH_CONN_*, BENCH_READS*, BENCH_TIMEOUT_S: see bench/README.md
 #   BENCH_CPU_PROF=1       CPU profiles of the API and the worker in .tmp/bench/prof (bench/prof-summary.js)
 #   BENCH_KEEP=1           keep the database, the Redis keys and the logs (for a post-mortem)
 set -euo pipefail
