@@ -86,7 +86,7 @@ export async function createApiApp(env: Env): Promise<NestFastifyApplication> {
   // and goes through middie; the two were ≈8 % of the API's CPU and 15 % of what a feedback submission
   // allocated (docs/PERFORMANCE.md, "Memory and garbage collection"). So what services log carries no request id; the request's line has it.
   // On nestjs-pino's root logger: app.module.ts's level and redaction apply.
-  const logRequest = pinoHttp({ logger: PinoLogger.root, autoLogging: { ignore: (req) => req.url === '/api/health' } });
+  const logRequest = pinoHttp({ logger: PinoLogger.root, autoLogging: { ignore: (req) => req.url?.startsWith('/api/health') ?? false } });
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
     (request.raw as { id?: string }).id = request.id;
     logRequest(request.raw, reply.raw, done);

@@ -185,6 +185,8 @@ describeWithPostgres('Postgres restarts', () => {
     const health = await timed(fetch(`${t.url}/api/health`));
     expect(health.status).toBe(503);
     expect(health.body).toMatchObject({ postgres: 'down', redis: 'up', error: { code: 'unavailable', message: 'postgres is down' } });
+    expect((await timed(fetch(`${t.url}/api/health/ready`))).status).toBe(503);
+    expect((await timed(fetch(`${t.url}/api/health/live`))).status).toBe(200);
 
     await pg.start();
     // Nobody restarts the API: its pool reconnects on its own, and the session (in Postgres) still holds.
@@ -407,6 +409,9 @@ describe('Redis away', () => {
       // Rate limits skip a Redis that is not connected rather than wait on its reconnect backoff (was 7 s).
       expect(outageMs).toBeLessThan(5_000);
       expect((await new Client(t.url).get('/api/health')).body).toMatchObject({ postgres: 'up', redis: 'down' });
+      // The API serves through a Redis outage: alive (no restart), but not ready.
+      expect(await new Client(t.url).get('/api/health/live')).toMatchObject({ status: 200, body: { status: 'ok' } });
+      expect(await new Client(t.url).get('/api/health/ready')).toMatchObject({ status: 503, body: { postgres: 'up', redis: 'down' } });
 
       redis = await startRedis();
       // What was accepted meanwhile reaches the socket that was already there, once.

@@ -65,7 +65,7 @@ describe('the OpenAPI document', () => {
       for (const [status, response] of Object.entries<any>(op.responses)) {
         if (!/^[45]/.test(status)) continue;
         const ref = response.content?.['application/json']?.schema?.$ref as string | undefined;
-        const allowed = status === '409' && route.includes('/design/sections/') ? 'SectionConflict' : route === 'GET /api/health' ? 'HealthDown' : 'ErrorBody';
+        const allowed = status === '409' && route.includes('/design/sections/') ? 'SectionConflict' : route === 'GET /api/health' || route === 'GET /api/health/ready' ? 'HealthDown' : 'ErrorBody';
         if (ref !== `#/components/schemas/${allowed}`) problems.push(`${route}: ${status} is ${ref}, not ${allowed}`);
       }
       if ((op.parameters?.length || op.requestBody) && !op.responses['400']) problems.push(`${route}: takes input but documents no 400`);

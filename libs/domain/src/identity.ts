@@ -109,6 +109,9 @@ export type Health = z.infer<typeof Health>;
 /** 503: which of Postgres and Redis is down, with the contract's error. */
 export const HealthDown = Health.extend({ error: ErrorBody.shape.error });
 
+/** The liveness probe's answer: the process is up and serving requests. */
+export const Liveness = z.object({ status: z.literal('ok') });
+
 export const Notification = z.object({
   id: z.number().int(),
   kind: z.string(),
