@@ -29,7 +29,7 @@ interface Route {
   allowed: Role[];
   /** The concrete request; made for each role (fresh resources where the request would use them up). */
   call: (role: Role) => Call | Promise<Call>;
-  /** Ends or replaces the session: made with a second session of the role's user. */
+  /** Signs out or replaces the sign-in: made with a second sign-in of the role's user. */
   freshSession?: boolean;
   /** Ends every session of the user: the role signs in again afterwards. */
   endsAllSessions?: boolean;

@@ -288,7 +288,7 @@ describe('reported messages', () => {
     const { body: created } = await alice.client.post('/api/threads', { subjectType: 'general', title: 'Told once', body: 'Which return does this tool read?' });
     const { body: replied } = await bob.client.post(`/api/threads/${created.thread.id}/messages`, { body: 'The SSDA903 return, from the header file', parentId: created.message.id });
     const replyId = replied.message.id as number;
-    const aboutReply = async () => (await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND url LIKE $2`, [alice.user.id, `%${replyId}%`]))[0].n;
+    const aboutReply = async () => (await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND url LIKE $2`, [alice.user.id, `%#message-${replyId}`]))[0].n;
     await settled(t.db, worker);
     expect(await aboutReply()).toBe(1);
 

@@ -37,7 +37,7 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
-  @Doc({ summary: 'Sign out of this session (clears the cookie)' })
+  @Doc({ summary: 'Sign out in this browser (clears the cookie)' })
   async logout(@Auth() auth: AuthSession | null, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.service.logout(auth);
     clearSessionCookie(reply);

@@ -66,7 +66,7 @@ export class LoginService {
     return { user: toUser(user), ...(await this.startSession(user.id)) };
   }
 
-  /** Ends this session; the sockets opened with it are closed on every instance (the person's other browsers stay). */
+  /** Signs this browser out; the sockets it opened are closed on every instance (the person's other browsers stay). */
   async logout(auth: AuthSession | null) {
     if (!auth) return;
     await this.outbox.transaction(async (tx) => {
