@@ -77,6 +77,9 @@ export const User = z.object({
   organisationId: z.number().int().nullable(),
   roles: z.array(GlobalRole),
   createdAt: z.string(),
+  emailVerified: z.boolean(),
+  /** The organisation is confirmed (verified email on its domain, or its single sign-on); otherwise self-declared. */
+  organisationVerified: z.boolean(),
 });
 export type User = z.infer<typeof User>;
 

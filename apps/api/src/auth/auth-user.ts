@@ -10,6 +10,11 @@ export interface AuthUser {
   organisationId: number | null;
   roles: GlobalRole[];
   createdAt: Date;
+  emailVerified: boolean;
+  /** The organisation this person is a verified member of (verified_memberships), or null. */
+  verifiedOrganisationId: number | null;
+  /** A verified member of a local authority: may record its adoption and read local-authority-only content. */
+  localAuthorityStaff: boolean;
 }
 
 /** A signed-in request or socket: the person and the session their cookie names. */
@@ -19,5 +24,5 @@ export interface AuthSession {
 }
 
 export function toUser(u: AuthUser): User {
-  return { id: u.id, email: u.email, displayName: u.displayName, organisationId: u.organisationId, roles: u.roles, createdAt: u.createdAt.toISOString() };
+  return { id: u.id, email: u.email, displayName: u.displayName, organisationId: u.organisationId, roles: u.roles, createdAt: u.createdAt.toISOString(), emailVerified: u.emailVerified, organisationVerified: u.verifiedOrganisationId !== null };
 }

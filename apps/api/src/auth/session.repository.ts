@@ -16,13 +16,21 @@ interface LiveSessionRow {
   organisation_id: number | null;
   roles: GlobalRole[];
   user_created_at: Date;
+  email_verified: boolean;
+  verified_organisation_id: number | null;
+  local_authority_staff: boolean;
 }
 
 // Every signed-in request asks: one prepared statement, not a query built and parsed each time.
 const LIVE = prepared(`SELECT s.id, s.user_id, s.token_hash, s.expires_at,
-                              u.email, u.display_name, u.organisation_id, u.roles, u.created_at AS user_created_at
+                              u.email, u.display_name, u.organisation_id, u.roles, u.created_at AS user_created_at,
+                              u.email_verified_at IS NOT NULL AS email_verified,
+                              m.organisation_id AS verified_organisation_id,
+                              coalesce(o.kind = 'local_authority', false) AS local_authority_staff
                        FROM sessions s JOIN users u ON u.id = s.user_id
-                       WHERE s.token_hash = ANY($1) AND s.revoked_at IS NULL AND s.expires_at > now()`);
+                       LEFT JOIN verified_memberships m ON m.user_id = u.id
+                       LEFT JOIN organisations o ON o.id = m.organisation_id
+                       WHERE s.token_hash = ANY($1) AND s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL`);
 
 @Injectable()
 export class SessionRepository {
@@ -40,7 +48,8 @@ export class SessionRepository {
         r.token_hash,
         {
           session: { id: r.id, expiresAt: r.expires_at },
-          user: { id: r.user_id, email: r.email, displayName: r.display_name, organisationId: r.organisation_id, roles: r.roles, createdAt: r.user_created_at },
+          user: { id: r.user_id, email: r.email, displayName: r.display_name, organisationId: r.organisation_id, roles: r.roles, createdAt: r.user_created_at,
+                  emailVerified: r.email_verified, verifiedOrganisationId: r.verified_organisation_id, localAuthorityStaff: r.local_authority_staff },
         },
       ]),
     );

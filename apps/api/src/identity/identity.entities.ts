@@ -19,6 +19,9 @@ export class UserEntity {
   @Column('text', { name: 'display_name' }) displayName: string;
   @Column('integer', { name: 'organisation_id', nullable: true }) organisationId: number | null;
   @Column('text', { array: true }) roles: GlobalRole[];
+  @Column('timestamptz', { name: 'email_verified_at', nullable: true }) emailVerifiedAt: Date | null;
+  @Column('timestamptz', { name: 'disabled_at', nullable: true }) disabledAt: Date | null;
+  @Column('integer', { name: 'sso_organisation_id', nullable: true }) ssoOrganisationId: number | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -17,6 +17,22 @@ export class UserRepository {
     return this.users.findOneBy({ email });
   }
 
+  /** The account as services see it, verified membership included; null if unknown. */
+  async getAuthUser(id: string): Promise<AuthUser | null> {
+    const user = await this.getById(id);
+    return user && toAuthUser(user, await this.membership(id));
+  }
+
+  /** The organisation this account is a verified member of (see verified_memberships), or null. */
+  async membership(id: string): Promise<Membership | null> {
+    const rows: Membership[] = await this.users.manager.query(
+      `SELECT m.organisation_id, o.kind = 'local_authority' AS local_authority
+       FROM verified_memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
   /** For checking a password: the one place the hash is read. */
   async passwordHash(id: string): Promise<string | null> {
     const user = await this.users.findOne({ select: { id: true, passwordHash: true }, where: { id } });
@@ -67,7 +83,17 @@ function escapeLike(s: string) {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** The account without its password hash, as services pass it on. */
-export function toAuthUser(u: UserEntity): AuthUser {
-  return { id: u.id, email: u.email, displayName: u.displayName, organisationId: u.organisationId, roles: u.roles, createdAt: u.createdAt };
+/** The account without its password hash, as services pass it on, with its verified membership. */
+export function toAuthUser(u: UserEntity, membership: Membership | null): AuthUser {
+  return {
+    id: u.id, email: u.email, displayName: u.displayName, organisationId: u.organisationId, roles: u.roles, createdAt: u.createdAt,
+    emailVerified: u.emailVerifiedAt !== null,
+    verifiedOrganisationId: membership?.organisation_id ?? null,
+    localAuthorityStaff: membership?.local_authority ?? false,
+  };
+}
+
+interface Membership {
+  organisation_id: number;
+  local_authority: boolean;
 }

@@ -9,7 +9,7 @@ import { SessionRepository } from '../auth/session.repository';
 import { RateLimiter } from '../common/rate-limiter';
 import { ENV, Env } from '../config/env';
 import { OutboxService } from '../realtime/outbox.service';
-import { OrganisationRepository, UserRepository } from './identity.repositories';
+import { OrganisationRepository, toAuthUser, UserRepository } from './identity.repositories';
 
 const LOGIN_WINDOW = 15 * 60;
 
@@ -46,7 +46,7 @@ export class LoginService {
       roles: ['member'],
     });
     if (!user) throw new ConflictException({ message: 'An account with this email address already exists', fields: { email: 'Email address is already registered' } });
-    return { user: toUser(user), ...(await this.startSession(user.id)) };
+    return { user: toUser(toAuthUser(user, null)), ...(await this.startSession(user.id)) };
   }
 
   /**
@@ -63,7 +63,7 @@ export class LoginService {
       await this.limiter.count(account, LOGIN_WINDOW);
       throw new UnauthorizedException('Email address or password is wrong');
     }
-    return { user: toUser(user), ...(await this.startSession(user.id)) };
+    return { user: toUser(toAuthUser(user, await this.users.membership(user.id))), ...(await this.startSession(user.id)) };
   }
 
   /** Signs this browser out; the sockets it opened are closed on every instance (the person's other browsers stay). */

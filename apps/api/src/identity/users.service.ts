@@ -5,7 +5,7 @@ import { topics } from '@commons/realtime';
 import { ENV, Env } from '../config/env';
 import { type AuthUser, toUser } from '../auth/auth-user';
 import { OutboxService } from '../realtime/outbox.service';
-import { UserRepository } from './identity.repositories';
+import { toAuthUser, UserRepository } from './identity.repositories';
 
 @Injectable()
 export class UsersService {
@@ -19,7 +19,8 @@ export class UsersService {
 
   async list(query: UserQuery) {
     const [items, total] = await this.users.search(query.q, query.limit, query.offset);
-    return { items: items.map(toUser), total };
+    const memberships = await Promise.all(items.map((u) => this.users.membership(u.id)));
+    return { items: items.map((u, i) => toUser(toAuthUser(u, memberships[i]))), total };
   }
 
   async updateRoles(actor: AuthUser, id: string, dto: UpdateRolesInput) {
@@ -34,7 +35,7 @@ export class UsersService {
       await this.users.setRoles(id, roles, tx.manager);
       tx.record({ topic: topics.user(id), type: 'user.roles.changed', payload: { userId: id, roles, by: actor.id } }, { actorId: actor.id });
     });
-    return { user: toUser({ ...user, roles }) };
+    return { user: toUser(toAuthUser({ ...user, roles }, await this.users.membership(id))) };
   }
 
   /** ADMIN_EMAIL + ADMIN_PASSWORD make the first admin; an existing account is only promoted. */

@@ -11,7 +11,7 @@ import { ThreadsService } from '../discussions/threads.service';
 import { FeedbackService } from '../feedback/feedback.service';
 import type { AuthUser } from '../auth/auth-user';
 import { InitiativesService } from '../initiatives/initiatives.service';
-import { toAuthUser, UserRepository } from '../identity/identity.repositories';
+import { UserRepository } from '../identity/identity.repositories';
 import { OutboxService } from '../realtime/outbox.service';
 
 /** Shared by every demo account; README lists them. Demo data is never loaded unless SEED_DEMO=true. */
@@ -193,6 +193,6 @@ export class DemoSeeder {
 
   /** Acting as a demo user, as a request from them would. */
   private async as(email: string): Promise<AuthUser> {
-    return toAuthUser((await this.users.getByEmail(email))!);
+    return (await this.users.getAuthUser((await this.users.getByEmail(email))!.id))!;
   }
 }
