@@ -36,7 +36,7 @@ function esmPackages(dir = path.join(__dirname, 'node_modules'), found = new Set
 }
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const esm = [...esmPackages(), '@fastify/cookie'].map(escape).join('|');
-const esmToCjs = ['babel-jest', { babelrc: false, configFile: false, plugins: [require.resolve('./tools/jest/esm-for-jest.js'), '@babel/plugin-transform-modules-commonjs'] }];
+const esmToCjs = ['babel-jest', { babelrc: false, configFile: false, plugins: [require.resolve('./tools/jest/esm-for-jest.js'), '@babel/plugin-transform-export-namespace-from', '@babel/plugin-transform-modules-commonjs'] }];
 
 module.exports = {
   testEnvironment: 'node',

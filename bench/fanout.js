@@ -159,6 +159,12 @@ async function runPhase(state, { rate, writes, drainMs = 15_000 }) {
   await Promise.all(pending);
   const drainDeadline = performance.now() + drainMs;
   while (deliveries < expected && performance.now() < drainDeadline) await sleep(20);
+  // Past the drain, deliveries still arriving are late, not lost: wait while they keep coming (at most
+  // `drainMs` more), counting them apart, so "not received" means what never came.
+  const onTime = deliveries;
+  const lateDeadline = performance.now() + drainMs;
+  while (deliveries < expected && performance.now() < lateDeadline && performance.now() - lastReceipt < 2000) await sleep(20);
+  const late = deliveries - onTime;
   state.recorder = null;
   const wallS = (performance.now() - start) / 1000;
   const cpu = cpuPercent(cpuBefore, cpuSeconds(pids), wallS);
@@ -204,12 +210,14 @@ async function runPhase(state, { rate, writes, drainMs = 15_000 }) {
     rate,
     writes,
     sockets: n,
+    drainMs,
     errors,
     mismatched,
     eventsSeen: measured.size,
     receipts: latencies.length,
     expectedReceipts: writes * n,
     deliveries,
+    late, // deliveries that came after the drain (`drainMs` after the last write was answered)
     duplicates,
     expectedDeliveries: expected,
     offeredDeliveriesPerSecond: rate * n,
@@ -242,6 +250,7 @@ function summarise(phases) {
     receipts: sum('receipts'),
     expectedReceipts: sum('expectedReceipts'),
     lost: Math.max(0, sum('expectedReceipts') - sum('receipts')),
+    late: phases.reduce((a, p) => a + (p.late ?? 0), 0),
     duplicates: sum('duplicates'),
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
@@ -270,6 +279,7 @@ function describe(r) {
     `${r.target} @ ${r.rate}/s × ${r.writes}: p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, ` +
     `${r.receipts}/${r.expectedReceipts} receipts, ${Math.round(s.deliveriesPerSecond)} deliveries/s; CPU % of a core: ${cpu}` +
     (r.duplicates ? `; ${r.duplicates} duplicate deliveries dropped` : '') +
+    (r.late ? `; ${r.late} deliveries came after the ${r.drainMs / 1000}-s drain (late, not lost)` : '') +
     (r.errors?.length ? `; ${r.errors.length} write errors (first: ${r.errors[0]})` : '') +
     (r.mismatched ? `; ${r.mismatched} events did not match their write` : '')
   );

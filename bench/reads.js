@@ -131,4 +131,4 @@ function readsRows(r, row) {
 }
 
 
-module.exports = { readsScenario, readsRows, autocannon };
+module.exports = { readsScenario, readsRows, autocannon, measure };

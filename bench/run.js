@@ -22,7 +22,9 @@ const { startChild } = require('./processes');
 const { scaleOutScenario, scaleOutRows } = require('./scaleout');
 const { connectionsScenario, connectionsRows } = require('./connections');
 const { readsScenario, readsRows } = require('./reads');
+const { searchScenario, searchRows } = require('./search');
 const { notificationsScenario, notificationsRows } = require('./notifications');
+const { floodScenario, floodRows } = require('./flood');
 const { messageCost } = require('./message-cost');
 const { fmt, row, rowsFor, table } = require('./report');
 
@@ -58,9 +60,12 @@ const CONN_IDLE_S = num('BENCH_CONN_IDLE_S', 10);
 const READS = num('BENCH_READS', 1) !== 0;
 const READS_SECONDS = num('BENCH_READS_SECONDS', 6);
 const READS_CONNECTIONS = num('BENCH_READS_CONNECTIONS', 32);
+const SEARCH = num('BENCH_SEARCH', 1) !== 0;
 const NOTIFY = num('BENCH_NOTIFY', 1) !== 0;
+const FLOOD = num('BENCH_FLOOD', 1) !== 0;
+const FLOOD_SUBSCRIBES = num('BENCH_FLOOD_SUBSCRIBES', 10_000);
 // What the scenarios after the intake staircases need at most (s), so the staircases leave it to them.
-const LATER_S = (CONNECTIONS > 0 ? 90 : 0) + (READS ? 70 : 0) + (NOTIFY ? 45 : 0);
+const LATER_S = (CONNECTIONS > 0 ? 90 : 0) + (READS ? 70 : 0) + (SEARCH ? 45 : 0) + (NOTIFY ? 45 : 0);
 const RESULTS = env.BENCH_RESULTS || path.join(__dirname, 'results.json');
 const MACHINE = { cpus: require('node:os').cpus().length, memGiB: Math.round(require('node:os').totalmem() / 2 ** 30), node: process.version, socketIo: require('socket.io/package.json').version };
 
@@ -168,6 +173,21 @@ const strip = (phase) => {
   return rest;
 };
 
+/** The search phase (bench/search.js) with its own Postgres pid list; a failure lands in `problems`. */
+async function runSearch(problems) {
+  const pg = await benchPostgres(env);
+  try {
+    const pids = () => ({ api: env.BENCH_API_PID && Number(env.BENCH_API_PID), postgres: pg.pids() });
+    return await searchScenario({ env, url: env.COMMONS_URL, origin: env.PUBLIC_ORIGIN || new URL(env.COMMONS_URL).origin, pids, settings: { connections: READS_CONNECTIONS, seconds: READS_SECONDS, maxRest: INTAKE_MAX_REST, refresh: pg.refresh }, log, children, startChild });
+  } catch (err) {
+    if (env.BENCH_ONLY === 'search') throw err;
+    problems.push(`search: ${err.stack || err.message}`);
+    return null;
+  } finally {
+    await pg.close();
+  }
+}
+
 async function main() {
   const url = env.COMMONS_URL;
   if (!url || !env.ADMIN_EMAIL || !env.ADMIN_PASSWORD) throw new Error('COMMONS_URL, ADMIN_EMAIL and ADMIN_PASSWORD are required (scripts/bench.sh sets them)');
@@ -185,6 +205,15 @@ async function main() {
   if (env.BENCH_ONLY === 'message') {
     const commons = await commonsTarget(url, origin);
     console.log(JSON.stringify(await messageCost(commons, { rate: RATE, seconds: SECONDS, log }), null, 1));
+    return;
+  }
+  if (env.BENCH_ONLY === 'search') {
+    // Only the search box beside the reads baseline.
+    console.log(JSON.stringify(await runSearch([]), null, 1));
+    return;
+  }
+  if (env.BENCH_ONLY === 'flood') {
+    console.log(JSON.stringify(await floodScenario({ url, apiPid: env.BENCH_API_PID && Number(env.BENCH_API_PID), count: FLOOD_SUBSCRIBES, maxRest: INTAKE_MAX_REST, log, children }), null, 1));
     return;
   }
   if (env.BENCH_ONLY === 'intake') {
@@ -349,6 +378,23 @@ async function main() {
     }
   }
 
+  // The one search box (GET /api/search) beside the same bare http + one SELECT.
+  let search = null;
+  if (SEARCH && remaining() < 45) notes.push(`search skipped: only ${Math.round(remaining())} s were left of BENCH_TIMEOUT_S (${TIMEOUT_S})`);
+  else if (SEARCH) search = await runSearch(problems).then((r) => (r && rows.push(...searchRows(r, row)), r));
+
+  // Flood: one socket's 10,000 subscribes beside another reader's GET /api/threads (bench/flood.js).
+  let flood = null;
+  if (FLOOD && remaining() < 30) notes.push(`flood skipped: only ${Math.round(remaining())} s were left of BENCH_TIMEOUT_S (${TIMEOUT_S})`);
+  else if (FLOOD) {
+    try {
+      flood = await floodScenario({ url, apiPid: env.BENCH_API_PID && Number(env.BENCH_API_PID), count: FLOOD_SUBSCRIBES, maxRest: INTAKE_MAX_REST, log, children });
+      rows.push(...floodRows(flood, row));
+    } catch (err) {
+      problems.push(`flood: ${err.stack || err.message}`);
+    }
+  }
+
   // Notifications: one message in a thread watched by 10,000 members, 1,000 of them online.
   let notifications = null;
   if (NOTIFY && remaining() < 45) notes.push(`notifications fan-out skipped: only ${Math.round(remaining())} s were left of BENCH_TIMEOUT_S (${TIMEOUT_S})`);
@@ -383,7 +429,9 @@ async function main() {
     scaleOut: scaleOut && { setupMs: scaleOut.setupMs, presence: scaleOut.presence, disturbed: scaleOut.disturbed, summary: scaleOut.summary },
     connections,
     reads,
+    search,
     notifications,
+    flood,
     notes,
     problems,
   };

@@ -111,6 +111,10 @@ export LOG_LEVEL=warn NODE_ENV=production SEED_DEMO=false
 export FEEDBACK_RATE_PER_MINUTE=1000000
 # Likewise the fan-out's poster sends thousands of messages (default 30 a minute per member).
 export MESSAGE_RATE_PER_MINUTE=1000000
+# And the global write throttle (every write, per member and per address), the sockets it opens from one
+# address, and the sign-ups it registers.
+export THROTTLE_MEMBER_WRITES_PER_MINUTE=1000000 THROTTLE_ADDRESS_WRITES_PER_MINUTE=1000000 THROTTLE_ANONYMOUS_WRITES_PER_MINUTE=1000000 SOCKET_CONNECTIONS_PER_ADDRESS_PER_MINUTE=1000000
+export REGISTRATIONS_PER_ADDRESS="${REGISTRATIONS_PER_ADDRESS:-1000000}"
 unset WEB_DIST
 
 log "starting the API (127.0.0.1:$PORT) and the worker; database $BENCH_DB, Redis prefix $REDIS_PREFIX; logs in $logdir"

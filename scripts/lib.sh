@@ -258,11 +258,17 @@ _pg_compose_up() {
     log "DATABASE_URL now carries the compose database's password"
   fi
   log "starting postgres and redis with docker compose"
+  local redis_password
+  redis_password="$(node -e 'console.log(decodeURIComponent(new URL(process.argv[1]).password) || process.argv[2])' "${REDIS_URL:-$COMMONS_DEFAULT_REDIS_URL}" "${REDIS_PASSWORD:-commons-dev}")"
   (cd "$COMMONS_ROOT" &&
     POSTGRES_PASSWORD="$password" POSTGRES_PORT="$_PG_PORT" REDIS_PORT="${_REDIS_PORT:-6379}" \
+      REDIS_PASSWORD="$redis_password" DOMAIN="${DOMAIN:-localhost}" \
       ADMIN_EMAIL="${ADMIN_EMAIL:-unused@example.invalid}" ADMIN_PASSWORD="${ADMIN_PASSWORD:-unused-by-these-services}" \
       docker compose up -d postgres redis) >&2 ||
     die "docker compose up -d postgres redis failed (see above)"
+  # Compose's redis has a password: REDIS_URL gets it unless it names one already.
+  REDIS_URL="$(node -e 'const u = new URL(process.argv[1]); u.password ||= process.argv[2]; console.log(u.href)' "${REDIS_URL:-$COMMONS_DEFAULT_REDIS_URL}" "$redis_password")"
+  export REDIS_URL
 }
 
 _pg_psql() { psql -X -q -w -v ON_ERROR_STOP=1 "$@"; }
@@ -462,7 +468,15 @@ ensure_redis() {
       if ! _wait_until "Redis at $where" _redis_answers; then _redis_start_local "$port"; fi
     elif docker_compose_works; then
       log "starting redis with docker compose"
+      # Compose's redis needs a password: the URL's, or one given to the URL.
+      if [ -z "$_REDIS_PASSWORD" ]; then
+        _REDIS_PASSWORD="${REDIS_PASSWORD:-commons-dev}"
+        REDIS_URL="$(node -e 'const u = new URL(process.argv[1]); u.password = process.argv[2]; console.log(u.href)' "$REDIS_URL" "$_REDIS_PASSWORD")"
+        export REDIS_URL
+        log "REDIS_URL now carries the compose Redis's password"
+      fi
       (cd "$COMMONS_ROOT" && REDIS_PORT="$port" POSTGRES_PASSWORD="${POSTGRES_PASSWORD:-unused}" \
+        REDIS_PASSWORD="$_REDIS_PASSWORD" DOMAIN="${DOMAIN:-localhost}" \
         ADMIN_EMAIL="${ADMIN_EMAIL:-unused@example.invalid}" ADMIN_PASSWORD="${ADMIN_PASSWORD:-unused-by-these-services}" \
         docker compose up -d redis) >&2 || die "docker compose up -d redis failed (see above)"
     else

@@ -12,11 +12,12 @@ const api = resolve(process.env.API_DIST ?? 'dist', 'apps/api/src');
 const { ApiModule } = require(`${api}/app.module`);
 const { loadEnv } = require(`${api}/config/env`);
 const { openApiDocument } = require(`${api}/openapi`);
+const { useGlobalPrefix } = require(`${api}/common/global-prefix`);
 
 async function main() {
   const out = process.argv[2] ?? '.tmp/openapi.json';
   const app = await NestFactory.create(ApiModule.forRoot(loadEnv({})), new FastifyAdapter(), { preview: true, logger: false });
-  app.setGlobalPrefix('api'); // as createApiApp does (apps/api/src/app.ts)
+  useGlobalPrefix(app); // as createApiApp does (apps/api/src/app.ts)
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(openApiDocument(app), null, 2)}\n`);
   await app.close();

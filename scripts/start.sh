@@ -9,8 +9,12 @@ ensure_node_deps
 ensure_postgres
 ensure_redis
 
-log "building (npm run build)"
-npm run build >&2 || die "npm run build failed (see above)"
+log "building (npm run build; output in .tmp/build.log)"
+mkdir -p .tmp
+if ! npm run build >.tmp/build.log 2>&1; then
+  tail -n 40 .tmp/build.log >&2
+  die "npm run build failed (above: the end of .tmp/build.log)"
+fi
 
 export PORT="${PORT:-3000}"
 export PUBLIC_ORIGIN="${PUBLIC_ORIGIN:-http://localhost:$PORT}"
@@ -18,6 +22,12 @@ export SEED_DEMO="${SEED_DEMO:-true}"
 export ADMIN_EMAIL="${ADMIN_EMAIL:-admin@commons.local}"
 export ADMIN_PASSWORD="${ADMIN_PASSWORD:-commons-admin-demo}"
 export WEB_DIST="${WEB_DIST:-$COMMONS_ROOT/dist/web}"
+# Quiet and readable at the terminal: the banner below, then warnings and errors only (LOG_LEVEL=info
+# or debug to see every request). Production (NODE_ENV=production) keeps JSON lines for a log collector.
+export LOG_LEVEL="${LOG_LEVEL:-warn}"
+if [ "${NODE_ENV:-}" = production ]; then export LOG_FORMAT="${LOG_FORMAT:-json}"; else export LOG_FORMAT="${LOG_FORMAT:-pretty}"; fi
+# pino-pretty colours only what it takes for a terminal; the prefixes below pipe its output.
+if [ -t 2 ] && [ -z "${NO_COLOR:-}" ]; then export FORCE_COLOR="${FORCE_COLOR:-1}"; fi
 
 for f in dist/apps/api/src/main.js dist/apps/api/src/worker.js; do
   [ -f "$f" ] || die "$f is missing after the build"
@@ -58,9 +68,9 @@ api_pid=$!
 node "${worker_args[@]}" > >(prefix worker) 2>&1 &
 worker_pid=$!
 
-# Announces the URL once /api/health answers (up to 3 minutes: first boot runs migrations and the seed).
+# Prints the banner once /api/health/ready answers (up to 3 minutes: first boot runs migrations and the seed).
 node -e '
-  const url = `http://localhost:${process.env.PORT}/api/health`;
+  const url = `http://localhost:${process.env.PORT}/api/health/ready`;
   const deadline = Date.now() + 180000;
   (async function poll() {
     while (Date.now() < deadline) {
@@ -69,14 +79,33 @@ node -e '
     }
     return false;
   })().then((ok) => {
-    const log = (s) => process.stderr.write(`[commons] ${s}\n`);
-    if (!ok) { log(`WARNING: ${url} did not answer within 3 minutes`); return; }
-    log("");
-    log(`Data Tools Commons is running: ${process.env.PUBLIC_ORIGIN}`);
-    log(`  sign in as the admin: ${process.env.ADMIN_EMAIL} / ${process.env.ADMIN_PASSWORD}`);
-    if (/^(true|1)$/.test(process.env.SEED_DEMO || "")) log("  demo data is seeded (SEED_DEMO=true): demo accounts are listed in README.md");
-    log("  stop with Ctrl-C");
-    log("");
+    const out = (s) => process.stderr.write(`${s}\n`);
+    if (!ok) { out(`[commons] WARNING: ${url} did not answer within 3 minutes`); return; }
+    const e = process.env;
+    const demo = /^(true|1)$/.test(e.SEED_DEMO || "");
+    const lines = [
+      `Data Tools Commons is running at ${e.PUBLIC_ORIGIN}`,
+      "",
+      `  admin          ${e.ADMIN_EMAIL} / ${e.ADMIN_PASSWORD}`,
+      ...(demo ? [
+        "  demo accounts  (password commons-demo-password)",
+        "                 member@demo.commons.local       member (Camden)",
+        "                 maintainer@demo.commons.local   tool maintainer (Kent)",
+        "                 leader@demo.commons.local       initiative leader (Birmingham)",
+        "                 moderator@demo.commons.local    moderator (DfE)",
+        "                 admin@demo.commons.local        admin and moderator (Bristol)",
+      ] : []),
+      `  job queues     ${e.PUBLIC_ORIGIN}/admin/queues (admins)`,
+      `  API docs       ${e.PUBLIC_ORIGIN}/api/docs`,
+      "",
+      `Logging warnings and errors only (LOG_LEVEL=${e.LOG_LEVEL}). Stop with Ctrl-C.`,
+    ];
+    const width = Math.max(...lines.map((l) => l.length));
+    out("");
+    out("+" + "-".repeat(width + 2) + "+");
+    for (const l of lines) out(`| ${l.padEnd(width)} |`);
+    out("+" + "-".repeat(width + 2) + "+");
+    out("");
   });
 ' &
 health_pid=$!

@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import { useGlobalPrefix } from './common/global-prefix';
 import fastifyHelmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -14,7 +15,10 @@ import { refuseNonJsonBodies } from './common/json-only';
 import { refuseNullCharacters } from './common/null-characters';
 import { Env } from './config/env';
 import { DatabaseService } from './database/database.module';
-import { RealtimeIoAdapter } from './realtime/io.adapter';
+import { mountQueueBoard } from './admin-queues/queue-board';
+import { MeteredIoAdapter } from './metrics/metered-io.adapter';
+import { mountMetrics } from './metrics/metrics.module';
+import { MetricsService } from './metrics/metrics.service';
 import { UsersService } from './identity/users.service';
 import { DemoSeeder } from './seed/demo.seed';
 import { openApiDocument } from './openapi';
@@ -86,7 +90,13 @@ export async function createApiApp(env: Env): Promise<NestFastifyApplication> {
   // and goes through middie; the two were ≈8 % of the API's CPU and 15 % of what a feedback submission
   // allocated (docs/PERFORMANCE.md, "Memory and garbage collection"). So what services log carries no request id; the request's line has it.
   // On nestjs-pino's root logger: app.module.ts's level and redaction apply.
-  const logRequest = pinoHttp({ logger: PinoLogger.root, autoLogging: { ignore: (req) => req.url?.startsWith('/api/health') ?? false } });
+  // Requests at info (LOG_LEVEL=info, production: one line each); server errors at error, so a terminal at
+  // LOG_LEVEL=warn (`npm start`) shows those alone. Probes and scrapes are never logged.
+  const logRequest = pinoHttp({
+    logger: PinoLogger.root,
+    autoLogging: { ignore: (req) => /^\/api\/(health|metrics)(\/|\?|$)/.test(req.url ?? '') },
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+  });
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
     (request.raw as { id?: string }).id = request.id;
     logRequest(request.raw, reply.raw, done);
@@ -98,11 +108,13 @@ export async function createApiApp(env: Env): Promise<NestFastifyApplication> {
     if (String(reply.getHeader('content-type') ?? '').startsWith('text/html') && !request.url.startsWith('/api/docs')) reply.header('content-security-policy', CSP);
     return payload;
   });
-  app.setGlobalPrefix('api');
-  app.useWebSocketAdapter(new RealtimeIoAdapter(app, env));
+  useGlobalPrefix(app);
+  app.useWebSocketAdapter(new MeteredIoAdapter(app.get(MetricsService), app, env));
+  mountMetrics(app);
 
   const web = webDist(env);
   if (web) app.useStaticAssets({ root: web, prefix: '/', index: ['index.html'] });
+  await mountQueueBoard(app);
   app.useGlobalFilters(new GlobalExceptionFilter(web !== null));
 
   // withCredentials: "Try it out" sends the session cookie that POST /api/auth/login set (same origin).

@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { FEEDBACK_ROLES } from '@commons/domain';
-import { Client, connect, eventually, isolated, newUser, Received, received, signedInAdmin, startApp, startWorker, subscribe, TestApp } from './harness';
+import { Client, connect, eventually, flushed, isolated, newUser, Received, received, settled, signedInAdmin, startApp, startWorker, subscribe, TestApp, verifiedMemberOf } from './harness';
+import { DeliveryService } from '../src/realtime/delivery.service';
 
 /**
  * Every route × every kind of person, and every socket topic × every kind of person: the exact set
@@ -50,6 +51,8 @@ let milestoneId: number;
 let threadId: number;
 let messageId: number;
 let questionThreadId: number;
+let ideaId: number;
+let guideSlug: string;
 let orgId: number;
 let moderationItemId: number;
 let counter = 0;
@@ -92,10 +95,33 @@ const ROUTES: Route[] = [
   { route: 'GET /api/me/export', allowed: SIGNED_IN, call: () => ({ path: '/api/me/export' }) },
   // An empty body: the guard answers before validation, so 400 means "let through" and nobody is deleted.
   { route: 'DELETE /api/me', allowed: SIGNED_IN, call: () => ({ path: '/api/me', body: {} }) },
+  // Account settings: empty bodies (400 = let through) or unknown ids (404), so nothing changes.
+  { route: 'PATCH /api/me', allowed: SIGNED_IN, call: () => ({ path: '/api/me', body: {} }) },
+  { route: 'POST /api/auth/password', allowed: SIGNED_IN, call: () => ({ path: '/api/auth/password', body: {} }) },
+  { route: 'POST /api/me/email', allowed: SIGNED_IN, call: () => ({ path: '/api/me/email', body: {} }) },
+  { route: 'POST /api/me/verification', allowed: SIGNED_IN, call: () => ({ path: '/api/me/verification', body: {} }) },
+  { route: 'GET /api/me/sessions', allowed: SIGNED_IN, call: () => ({ path: '/api/me/sessions' }) },
+  { route: 'DELETE /api/me/sessions/{id}', allowed: SIGNED_IN, call: () => ({ path: '/api/me/sessions/00000000-0000-4000-8000-000000000000' }) },
+  { route: 'GET /api/me/tokens', allowed: SIGNED_IN, call: () => ({ path: '/api/me/tokens' }) },
+  { route: 'POST /api/me/tokens', allowed: SIGNED_IN, call: () => ({ path: '/api/me/tokens', body: {} }) },
+  { route: 'DELETE /api/me/tokens/{id}', allowed: SIGNED_IN, call: () => ({ path: '/api/me/tokens/00000000-0000-4000-8000-000000000000' }) },
+  { route: 'POST /api/auth/password-reset', allowed: ALL, call: () => ({ path: '/api/auth/password-reset', body: { email: 'nobody-matrix@example.org' } }) },
+  { route: 'POST /api/auth/password-reset/confirm', allowed: ALL, call: () => ({ path: '/api/auth/password-reset/confirm', body: {} }) },
+  { route: 'POST /api/auth/confirm-email', allowed: ALL, call: () => ({ path: '/api/auth/confirm-email', body: {} }) },
   { route: 'GET /api/users', allowed: ADMINS, call: () => ({ path: '/api/users' }) },
+  { route: 'GET /api/members', allowed: SIGNED_IN, call: () => ({ path: '/api/members?q=Matrix' }) },
   { route: 'PUT /api/users/{id}/roles', allowed: ADMINS, call: async () => ({ path: `/api/users/${await throwaway()}/roles`, body: { roles: [] } }) },
   { route: 'GET /api/organisations', allowed: ALL, call: () => ({ path: '/api/organisations' }) },
   { route: 'GET /api/organisations/{id}/tools', allowed: ALL, call: () => ({ path: `/api/organisations/${orgId}/tools` }) },
+  // admin screens (docs: README "Admin screens")
+  { route: 'GET /api/admin/users', allowed: ADMINS, call: () => ({ path: '/api/admin/users?q=Matrix' }) },
+  { route: 'PUT /api/admin/users/{id}/disabled', allowed: ADMINS, call: async () => ({ path: `/api/admin/users/${await throwaway()}/disabled`, body: { disabled: true } }) },
+  { route: 'GET /api/admin/organisations', allowed: ADMINS, call: () => ({ path: '/api/admin/organisations' }) },
+  { route: 'GET /api/admin/audit', allowed: ADMINS, call: () => ({ path: '/api/admin/audit' }) },
+  { route: 'GET /api/organisations/{id}/domains', allowed: ADMINS, call: () => ({ path: `/api/organisations/${orgId}/domains` }) },
+  { route: 'POST /api/organisations/{id}/domains', allowed: ADMINS, call: () => ({ path: `/api/organisations/${orgId}/domains`, body: { domain: `matrix-${n()}.${process.pid}.example` } }) },
+  { route: 'PATCH /api/organisations/{id}/domains/{domain}', allowed: ADMINS, call: () => ({ path: `/api/organisations/${orgId}/domains/camden.gov.uk`, body: { confirmed: false } }) },
+  { route: 'DELETE /api/organisations/{id}/domains/{domain}', allowed: ADMINS, call: () => ({ path: `/api/organisations/${orgId}/domains/not-there-${n()}.example` }) },
   { route: 'GET /api/health', allowed: ALL, call: () => ({ path: '/api/health' }) },
   { route: 'GET /api/health/live', allowed: ALL, call: () => ({ path: '/api/health/live' }) },
   { route: 'GET /api/health/ready', allowed: ALL, call: () => ({ path: '/api/health/ready' }) },
@@ -145,12 +171,19 @@ const ROUTES: Route[] = [
   { route: 'GET /api/tools/{slug}/releases', allowed: ALL, call: () => ({ path: `/api/tools/${tool}/releases` }) },
   { route: 'POST /api/tools/{slug}/releases', allowed: MAINTAINERS, call: () => ({ path: `/api/tools/${tool}/releases`, body: { version: `1.0.${n()}` } }) },
   { route: 'GET /api/tools/{slug}/adoptions', allowed: ALL, call: () => ({ path: `/api/tools/${tool}/adoptions` }) },
-  { route: 'PUT /api/tools/{slug}/adoptions/{organisationId}', allowed: SIGNED_IN, note: 'everyone here belongs to that authority', call: () => ({ path: `/api/tools/${tool}/adoptions/${orgId}`, body: { status: 'uses' } }) },
+  { route: 'PUT /api/tools/{slug}/adoptions/{organisationId}', allowed: ADMINS, note: 'everyone here says they belong to that authority, unverified: only verified members (membership.spec) and admins record', call: () => ({ path: `/api/tools/${tool}/adoptions/${orgId}`, body: { status: 'uses' } }) },
   { route: 'GET /api/tools/{slug}/design', allowed: ALL, call: () => ({ path: `/api/tools/${tool}/design` }) },
   { route: 'POST /api/tools/{slug}/design/sections', allowed: MAINTAINERS, call: () => ({ path: `/api/tools/${tool}/design/sections`, body: { key: `extra_${n()}`, title: 'Extra section' } }) },
   { route: 'PUT /api/tools/{slug}/design/sections/{key}', allowed: SIGNED_IN, call: () => ({ path: `/api/tools/${tool}/design/sections/problem`, body: { body: `text ${n()}`, baseRevision: 0 } }) },
   { route: 'GET /api/tools/{slug}/design/sections/{key}/revisions', allowed: ALL, call: () => ({ path: `/api/tools/${tool}/design/sections/problem/revisions` }) },
   { route: 'GET /api/tools/{slug}/design/sections/{key}/compare', allowed: ALL, call: () => ({ path: `/api/tools/${tool}/design/sections/problem/compare?from=0&to=1` }) },
+  { route: 'POST /api/tools/{slug}/design/sections/{key}/versions', allowed: SIGNED_IN, call: () => ({ path: `/api/tools/${tool}/design/sections/problem/versions`, body: { name: `Version ${n()}` } }) },
+  { route: 'POST /api/tools/{slug}/design/sections/{key}/restore', allowed: SIGNED_IN, note: 'a revision that may not exist yet: 404 is still past the access check', call: () => ({ path: `/api/tools/${tool}/design/sections/problem/restore`, body: { revision: 1 } }) },
+  { route: 'GET /api/moderation/design-sections', allowed: MODERATORS, call: () => ({ path: '/api/moderation/design-sections' }) },
+  { route: 'POST /api/tools/{slug}/design/sections/{key}/clear', allowed: MODERATORS, call: () => ({ path: `/api/tools/${tool}/design/sections/problem/clear`, body: {} }) },
+  { route: 'GET /api/tools/{slug}/design/comments', allowed: ALL, call: () => ({ path: `/api/tools/${tool}/design/comments` }) },
+  { route: 'POST /api/tools/{slug}/design/sections/{key}/comments', allowed: SIGNED_IN, call: () => ({ path: `/api/tools/${tool}/design/sections/problem/comments`, body: { body: `Comment ${n()}` } }) },
+  { route: 'PUT /api/tools/{slug}/design/sections/{key}/comments/{id}/resolved', allowed: SIGNED_IN, note: 'a comment that may not exist: 404 is still past the access check', call: () => ({ path: `/api/tools/${tool}/design/sections/problem/comments/1/resolved`, body: { resolved: true } }) },
   // initiatives
   { route: 'GET /api/initiatives', allowed: ALL, call: () => ({ path: '/api/initiatives' }) },
   { route: 'POST /api/initiatives', allowed: SIGNED_IN, call: () => ({ path: '/api/initiatives', body: { title: `Matrix initiative ${n()}`, summary: 'An initiative made by the access matrix.', focusArea: 'facilitating' } }) },
@@ -166,7 +199,43 @@ const ROUTES: Route[] = [
   { route: 'PUT /api/initiatives/{slug}/participation', allowed: SIGNED_IN, call: () => ({ path: `/api/initiatives/${initiative}/participation`, body: {} }) },
   { route: 'DELETE /api/initiatives/{slug}/participation', allowed: SIGNED_IN, call: () => ({ path: `/api/initiatives/${initiative}/participation` }) },
   { route: 'GET /api/me/initiatives', allowed: SIGNED_IN, call: () => ({ path: '/api/me/initiatives' }) },
+  // single sign-on (not configured here: the login and callback answer 404 to everyone)
+  { route: 'GET /api/auth/oidc', allowed: ALL, call: () => ({ path: '/api/auth/oidc' }) },
+  { route: 'GET /api/auth/oidc/login', allowed: ALL, call: () => ({ path: '/api/auth/oidc/login' }) },
+  { route: 'GET /api/auth/oidc/callback', allowed: ALL, call: () => ({ path: '/api/auth/oidc/callback' }) },
+  { route: 'GET /api/admin/sso/tenants', allowed: ADMINS, call: () => ({ path: '/api/admin/sso/tenants' }) },
+  { route: 'POST /api/admin/sso/tenants', allowed: ADMINS, call: () => ({ path: '/api/admin/sso/tenants', body: {} }) },
+  { route: 'DELETE /api/admin/sso/tenants/{id}', allowed: ADMINS, call: () => ({ path: '/api/admin/sso/tenants/999999' }) },
+  // search, the community, exports and feeds
+  { route: 'GET /api/search', allowed: ALL, call: () => ({ path: '/api/search?q=validator' }) },
+  { route: 'GET /api/authorities', allowed: ALL, call: () => ({ path: '/api/authorities' }) },
+  { route: 'GET /api/activity', allowed: ALL, call: () => ({ path: '/api/activity' }) },
+  { route: 'GET /api/exports/tools.csv', allowed: ALL, call: () => ({ path: '/api/exports/tools.csv' }) },
+  { route: 'GET /api/exports/adoptions.csv', allowed: ALL, call: () => ({ path: '/api/exports/adoptions.csv' }) },
+  { route: 'GET /api/exports/ideas.csv', allowed: ALL, call: () => ({ path: '/api/exports/ideas.csv' }) },
+  { route: 'GET /feeds/releases.atom', allowed: ALL, call: () => ({ path: '/feeds/releases.atom' }) },
+  { route: 'GET /feeds/initiatives.atom', allowed: ALL, call: () => ({ path: '/feeds/initiatives.atom' }) },
+  // needs and ideas
+  { route: 'GET /api/ideas', allowed: ALL, call: () => ({ path: '/api/ideas' }) },
+  { route: 'POST /api/ideas', allowed: SIGNED_IN, call: () => ({ path: '/api/ideas', body: { title: `Matrix need ${n()}`, body: 'A need raised by the access matrix for its checks.' } }) },
+  { route: 'GET /api/ideas/{id}', allowed: ALL, call: () => ({ path: `/api/ideas/${ideaId}` }) },
+  { route: 'PUT /api/ideas/{id}/backing', allowed: NOBODY, note: 'only verified members of a local authority back (ideas.spec); nobody here is one', call: () => ({ path: `/api/ideas/${ideaId}/backing`, body: {} }) },
+  { route: 'DELETE /api/ideas/{id}/backing', allowed: NOBODY, note: 'as backing', call: () => ({ path: `/api/ideas/${ideaId}/backing` }) },
+  { route: 'PATCH /api/ideas/{id}', allowed: MODERATORS, call: () => ({ path: `/api/ideas/${ideaId}`, body: { status: 'under_review' } }) },
+  // guides: written by moderators, tool maintainers and initiative leaders; edited by their owner (the maintainer here) and moderators
+  { route: 'GET /api/guides', allowed: ALL, call: () => ({ path: '/api/guides' }) },
+  { route: 'POST /api/guides', allowed: SIGNED_IN, note: 'every role here maintains a tool by now (POST /api/tools above); a plain member is refused in guides.spec', call: () => ({ path: '/api/guides', body: guide() }) },
+  { route: 'POST /api/threads/{id}/guide', allowed: MODERATORS, note: 'a general thread: no tool whose maintainers could', call: () => ({ path: `/api/threads/${questionThreadId}/guide`, body: guide() }) },
+  { route: 'GET /api/guides/{slug}', allowed: ALL, call: () => ({ path: `/api/guides/${guideSlug}` }) },
+  { route: 'PATCH /api/guides/{slug}', allowed: ['maintainer', 'moderator', 'admin'], call: () => ({ path: `/api/guides/${guideSlug}`, body: { summary: `Summary edited by the matrix ${n()}` } }) },
+  { route: 'POST /api/guides/{slug}/reviewed', allowed: ['maintainer', 'moderator', 'admin'], call: () => ({ path: `/api/guides/${guideSlug}/reviewed`, body: {} }) },
+  // you said, we did: moderators, or the people who run the work (the leader, for a milestone)
+  { route: 'GET /api/answers', allowed: ALL, call: () => ({ path: `/api/answers?initiative=${initiative}` }) },
+  { route: 'GET /api/answers/targets', allowed: SIGNED_IN, call: () => ({ path: '/api/answers/targets' }) },
+  { route: 'POST /api/answers', allowed: ['leader', 'moderator', 'admin'], call: () => ({ path: '/api/answers', body: { source: { type: 'thread', id: questionThreadId }, target: { type: 'milestone', id: milestoneId } } }) },
 ];
+
+const guide = () => ({ title: `Matrix guide ${n()}`, summary: 'A guide written by the access matrix.', body: 'Advice written by the access matrix, long enough to pass.', slug: `matrix-guide-${process.pid}-${n()}` });
 
 beforeAll(async () => {
   const env = { ...(await isolated('matrix')), FEEDBACK_RATE_PER_MINUTE: '10000', MESSAGE_RATE_PER_MINUTE: '10000', LOGIN_ATTEMPTS_PER_ADDRESS: '10000' };
@@ -200,6 +269,8 @@ beforeAll(async () => {
   questionThreadId = (await author.post('/api/threads', { subjectType: 'general', kind: 'question', title: 'A matrix question', body: 'why?' })).body.thread.id;
   await new Client(t.url).post('/api/feedback', { page: `/tools/${tool}`, role: FEEDBACK_ROLES[0], summary: 'Feedback for the matrix' });
   moderationItemId = (await t.db.query(`SELECT id FROM moderation_items ORDER BY id DESC LIMIT 1`))[0].id;
+  ideaId = (await author.post('/api/ideas', { title: 'The matrix need', body: 'A need the access matrix reads and moves on.' })).body.idea.id;
+  guideSlug = (await clients.maintainer.post('/api/guides', guide())).body.guide.slug;
 }, 60_000);
 
 afterAll(async () => {
@@ -321,4 +392,176 @@ describe('personal data never reaches anyone but moderators and admins', () => {
     }
     expect(leaks).toEqual([]);
   }, 60_000);
+});
+
+/**
+ * A local-authority-only tool: its description, releases, design document and threads are for verified
+ * members of a local authority, moderators and admins. Everyone else gets its name, summary and how to
+ * get access from GET /api/tools/{slug}, 403 from the rest, nothing in lists, sockets or notifications.
+ */
+describe('local-authority-only tools × readers', () => {
+  const READERS = ['anonymous', 'self-declared', 'other verified', 'la staff', 'moderator', 'admin'] as const;
+  type Reader = (typeof READERS)[number];
+  const MAY_READ: Reader[] = ['la staff', 'moderator', 'admin'];
+  const as = {} as Record<Reader, Client>;
+  const userIds = {} as Record<Reader, string>;
+  let la: string;
+  let laThread: number;
+  let laMessage: number;
+  const SECRET = 'la-only-description-k3x';
+
+  beforeAll(async () => {
+    const dfe = (await t.db.query(`SELECT id FROM organisations WHERE kind <> 'local_authority' ORDER BY id LIMIT 1`))[0].id;
+    as.anonymous = new Client(t.url);
+    for (const reader of READERS.slice(1)) {
+      const r = await register(`LA ${reader}`);
+      as[reader] = r.c;
+      userIds[reader] = r.id;
+    }
+    await verifiedMemberOf(t, as['la staff'], orgId);
+    await verifiedMemberOf(t, as['other verified'], dfe);
+    await adminAll.put(`/api/users/${userIds.moderator}/roles`, { roles: ['moderator'] });
+    await adminAll.put(`/api/users/${userIds.admin}/roles`, { roles: ['admin'] });
+    la = `la-only-${process.pid}`;
+    expect((await adminAll.post('/api/tools', { slug: la, name: 'LA only tool', summary: 'A tool kept to local authority staff.', description: SECRET })).status).toBe(201);
+    expect((await adminAll.post(`/api/tools/${la}/releases`, { version: '1.0.0', notes: `${SECRET} notes` })).status).toBe(201);
+    // Set by a verified member of a local authority who maintains it.
+    await adminAll.put(`/api/tools/${la}/maintainers/${userIds['la staff']}`, {});
+    expect((await as['la staff'].patch(`/api/tools/${la}`, { access: 'local_authority' })).status).toBe(200);
+    const thread = (await as['la staff'].post('/api/threads', { subjectType: 'tool', subjectId: la, title: 'LA only thread', body: `${SECRET} first` })).body;
+    laThread = thread.thread.id;
+    laMessage = thread.message.id;
+  }, 60_000);
+
+  const LA_ROUTES: [route: string, call: () => Call, allowed: Reader[]][] = [
+    ['GET /api/tools/{slug}/releases', () => ({ path: `/api/tools/${la}/releases` }), MAY_READ],
+    ['GET /api/tools/{slug}/adoptions', () => ({ path: `/api/tools/${la}/adoptions` }), MAY_READ],
+    ['GET /api/tools/{slug}/design', () => ({ path: `/api/tools/${la}/design` }), MAY_READ],
+    ['GET /api/tools/{slug}/design/sections/{key}/revisions', () => ({ path: `/api/tools/${la}/design/sections/problem/revisions` }), MAY_READ],
+    ['GET /api/tools/{slug}/design/sections/{key}/compare', () => ({ path: `/api/tools/${la}/design/sections/problem/compare?from=1&to=1` }), MAY_READ],
+    ['GET /api/tools/{slug}/design/comments', () => ({ path: `/api/tools/${la}/design/comments` }), MAY_READ],
+    ['POST /api/tools/{slug}/design/sections/{key}/comments', () => ({ path: `/api/tools/${la}/design/sections/problem/comments`, body: { body: `Comment ${n()}` } }), MAY_READ],
+    ['POST /api/tools/{slug}/design/sections/{key}/versions', () => ({ path: `/api/tools/${la}/design/sections/problem/versions`, body: { name: `Version ${n()}` } }), MAY_READ],
+    ['GET /api/threads?subjectType=tool', () => ({ path: `/api/threads?subjectType=tool&subjectId=${la}` }), MAY_READ],
+    ['GET /api/threads/{id}', () => ({ path: `/api/threads/${laThread}` }), MAY_READ],
+    ['GET /api/threads/{id}/messages', () => ({ path: `/api/threads/${laThread}/messages` }), MAY_READ],
+    ['GET /api/messages/{id}/revisions', () => ({ path: `/api/messages/${laMessage}/revisions` }), MAY_READ],
+    ['POST /api/threads/{id}/messages', () => ({ path: `/api/threads/${laThread}/messages`, body: { body: `reply ${n()}` } }), MAY_READ],
+    ['POST /api/threads (on the tool)', () => ({ path: '/api/threads', body: { subjectType: 'tool', subjectId: la, title: `Another ${n()}`, body: 'hello' } }), MAY_READ],
+    ['PUT /api/tools/{slug}/design/sections/{key}', () => ({ path: `/api/tools/${la}/design/sections/problem`, body: { body: `text ${n()}`, baseRevision: 0 } }), MAY_READ],
+    ['PUT /api/tools/{slug}/adoptions/{organisationId}', () => ({ path: `/api/tools/${la}/adoptions/${orgId}`, body: { status: 'uses' } }), ['la staff', 'admin']],
+  ];
+
+  it.each(LA_ROUTES)('%s', async (route, call, allowed) => {
+    const ok: Reader[] = [];
+    for (const reader of READERS) {
+      const { path, body } = call();
+      const res = await as[reader].request(route.split(' ')[0], path, body);
+      expect(res.status).toBeLessThan(500);
+      if (res.status === 403) expect(res.body.error.message).toMatch(/local authority staff only|verified/);
+      if (res.status !== 401 && res.status !== 403) ok.push(reader);
+    }
+    expect(ok).toEqual(allowed);
+  });
+
+  it('GET /api/tools/{slug} gives everyone else only its name, summary, access and how to get access', async () => {
+    for (const reader of READERS) {
+      const res = await as[reader].get(`/api/tools/${la}`);
+      expect(res.status).toBe(200);
+      if (MAY_READ.includes(reader)) expect(res.body.tool).toMatchObject({ description: SECRET, access: 'local_authority' });
+      else expect(res.body).toEqual({ restricted: true, tool: { slug: la, name: 'LA only tool', summary: 'A tool kept to local authority staff.', access: 'local_authority', howToGetAccess: expect.stringContaining('local authority staff only') } });
+    }
+  });
+
+  it('lists (catalogue, facets, an authority’s tools, threads) leave it out for everyone else', async () => {
+    await adminAll.put(`/api/tools/${la}/adoptions/${orgId}`, { status: 'uses' });
+    for (const reader of READERS) {
+      const listed = [
+        (await as[reader].get('/api/tools?limit=100')).body.items.some((x: { slug: string }) => x.slug === la),
+        (await as[reader].get(`/api/tools?q=${encodeURIComponent('LA only tool')}`)).body.items.some((x: { slug: string }) => x.slug === la),
+        (await as[reader].get(`/api/organisations/${orgId}/tools`)).body.items.some((x: { tool: { slug: string } }) => x.tool.slug === la),
+        (await as[reader].get('/api/threads?limit=100')).body.items.some((x: { id: number }) => x.id === laThread),
+      ];
+      expect({ reader, listed }).toEqual({ reader, listed: MAY_READ.includes(reader) ? [true, true, true, true] : [false, false, false, false] });
+    }
+  });
+
+  it('its socket topics (and their replay) are for its readers only', async () => {
+    for (const topic of [`tool:${la}`, `thread:${laThread}`]) {
+      const ok: Reader[] = [];
+      for (const reader of READERS) {
+        const r = connect(t.url, reader === 'anonymous' ? {} : { cookie: as[reader].cookie });
+        sockets.push(r);
+        const ack = await subscribe(r.socket, topic, 0);
+        if (ack.ok) {
+          ok.push(reader);
+          await received(r, topic, ack.seq!);
+        } else expect(ack.error).toMatch(/local authority staff only/);
+        if (!ack.ok) expect(r.events.filter((e) => e.topic === topic)).toEqual([]);
+        r.socket.disconnect();
+      }
+      expect({ topic, ok }).toEqual({ topic, ok: MAY_READ });
+    }
+  });
+
+  it('its live design document (design:join) is for its readers only', async () => {
+    const ok: Reader[] = [];
+    for (const reader of READERS) {
+      const r = connect(t.url, reader === 'anonymous' ? {} : { cookie: as[reader].cookie });
+      sockets.push(r);
+      await subscribe(r.socket, 'catalogue');
+      const ack = await r.socket.timeout(5000).emitWithAck('design:join', { slug: la, key: 'problem' });
+      if (ack.ok) ok.push(reader);
+      else expect(ack.error).toMatch(/local authority staff only/);
+      r.socket.disconnect();
+    }
+    expect(ok).toEqual(MAY_READ);
+  });
+
+  it('notifications about it reach only its readers', async () => {
+    for (const reader of READERS.slice(1)) expect((await as[reader].put(`/api/watches/tool/${la}`, { level: 'watching' })).status).toBeLessThan(500);
+    expect((await adminAll.post(`/api/tools/${la}/releases`, { version: '1.1.0', notes: 'more' })).status).toBe(201);
+    await settled(t.db, worker);
+    const told: Reader[] = [];
+    for (const reader of READERS.slice(1)) {
+      const inbox = (await as[reader].get('/api/notifications')).body.items as { url: string | null; title: string }[];
+      if (inbox.some((x) => x.url === `/tools/${la}` && x.title.includes('1.1.0'))) told.push(reader);
+    }
+    expect(told).toEqual(MAY_READ);
+  }, 60_000);
+
+  it('followers of a public tool who may not read it stop receiving the moment it is kept to local authority staff', async () => {
+    const slug = `la-later-${process.pid}`;
+    expect((await adminAll.post('/api/tools', { slug, name: 'LA later', summary: 'Public first, then kept to staff.', description: 'Open for now.' })).status).toBe(201);
+    const thread = (await adminAll.post('/api/threads', { subjectType: 'tool', subjectId: slug, title: 'About LA later', body: 'hello' })).body.thread.id as number;
+    const topics = [`tool:${slug}`, `thread:${thread}`];
+    const followers = READERS.map((reader) => ({ reader, r: connect(t.url, reader === 'anonymous' ? {} : { cookie: as[reader].cookie }) }));
+    sockets.push(...followers.map((f) => f.r));
+    for (const { r } of followers) for (const topic of topics) expect((await subscribe(r.socket, topic)).ok).toBe(true);
+
+    expect((await adminAll.patch(`/api/tools/${slug}`, { access: 'local_authority', description: `${SECRET} later` })).status).toBe(200);
+    // The instance stops them following (an access change is rechecked as it arrives), readers keep following.
+    const delivery = t.app.get(DeliveryService);
+    const server = (t.app.get(DeliveryService) as unknown as { server: { sockets: { sockets: Map<string, unknown> } } }).server;
+    const following = (id: string, topic: string) => delivery.following(server.sockets.sockets.get(id) as never, topic as never);
+    await eventually(() => {
+      for (const { reader, r } of followers) for (const topic of topics) expect({ reader, topic, following: following(r.socket.id!, topic) }).toEqual({ reader, topic, following: MAY_READ.includes(reader) });
+    });
+    const message = (await adminAll.post(`/api/threads/${thread}/messages`, { body: `${SECRET} after` })).body.message;
+    await received(followers.find((f) => f.reader === 'la staff')!.r, `thread:${thread}`, message.seq);
+    for (const { reader, r } of followers) {
+      await flushed(r.socket);
+      const leaked = r.events.filter((e) => JSON.stringify(e).includes(SECRET)).map((e) => `${e.type} on ${e.topic}`);
+      expect({ reader, leaked: leaked.length > 0 }).toEqual({ reader, leaked: MAY_READ.includes(reader) });
+    }
+  });
+
+  // Last: it takes the staff member's verification away.
+  it('the personal-data export leaves out its shared documents once the person can no longer read it', async () => {
+    expect((await as['la staff'].post(`/api/tools/${la}/releases`, { version: '1.2.0', notes: `${SECRET} release` })).status).toBe(201);
+    const exported = async () => JSON.stringify((await as['la staff'].get('/api/me/export')).body.sections.toolReleases ?? []);
+    expect(await exported()).toContain(`${SECRET} release`);
+    await t.db.query(`UPDATE users SET email_verified_at = NULL WHERE id = $1`, [userIds['la staff']]);
+    expect(await exported()).not.toContain(SECRET);
+  });
 });

@@ -86,7 +86,7 @@ describe('data export (UK GDPR access)', () => {
     expect(body.organisation).toMatchObject({ id: org.id, name: org.name, laCode: '202' });
     const s = body.sections;
     expect(s.sessions.length).toBeGreaterThanOrEqual(1);
-    expect(Object.keys(s.sessions[0]).sort()).toEqual(['created_at', 'expires_at', 'id', 'revoked_at']);
+    expect(Object.keys(s.sessions[0]).sort()).toEqual(['created_at', 'expires_at', 'id', 'last_seen_at', 'revoked_at', 'user_agent']);
     expect(s.threads.map((r: any) => r.title)).toContain('Exported thread');
     expect(s.messagesByAuthor.map((r: any) => r.body).sort()).toEqual(['my first words', 'my second words']);
     expect(s.feedback).toEqual([expect.objectContaining({ summary: 'Feedback I sent signed in', email: 'me@example.org' })]);

@@ -29,6 +29,7 @@ const TINY = {
   BENCH_NOTIFY_WATCHERS: '50',
   BENCH_NOTIFY_ONLINE: '10',
   BENCH_NOTIFY_ROUNDS: '1',
+  BENCH_FLOOD_SUBSCRIBES: '500',
 };
 
 it('runs every scenario beside its baseline and writes the results and the table', async () => {
@@ -44,7 +45,7 @@ it('runs every scenario beside its baseline and writes the results and the table
   const report = JSON.parse(readFileSync(results, 'utf8'));
   expect(report.problems).toEqual([]);
   const scenarios = new Set<string>(report.results.map((r: { scenario: string }) => r.scenario.split(/[,:]/)[0]));
-  for (const s of ['fan-out', 'scale-out', 'feedback intake', 'moderation jobs', 'connections', 'reads', 'notifications']) expect(scenarios).toContain(s);
+  for (const s of ['fan-out', 'scale-out', 'feedback intake', 'moderation jobs', 'connections', 'reads', 'notifications', 'flood']) expect(scenarios).toContain(s);
   const p99 = report.results.find((r: { metric: string }) => r.metric === 'post → receive p99');
   expect(p99.value).toBeGreaterThan(0);
   expect(p99.baseline).toBeGreaterThan(0);

@@ -63,12 +63,13 @@ describe('boot', () => {
   it('loads demo users of each role only with SEED_DEMO, and loading twice changes nothing', async () => {
     const own = await isolated('demo');
     const plain = await startApp(own);
-    expect(await plain.db.query(`SELECT count(*)::int AS n FROM users WHERE email LIKE '%@demo.commons.local'`)).toEqual([{ n: 0 }]);
+    expect(await plain.db.query(`SELECT count(*)::int AS n FROM users WHERE email LIKE '%demo.commons.local'`)).toEqual([{ n: 0 }]);
     await plain.close();
 
     const first = await startApp({ ...own, SEED_DEMO: 'true' });
     const count = async () => (await first.db.query(`SELECT email, roles FROM users ORDER BY email`)) as { email: string; roles: string[] }[];
     const once = await count();
+    const adoptions = (await first.db.query(`SELECT count(*)::int AS n FROM tool_adoptions`))[0].n;
     await first.close();
     const second = await startApp({ ...own, SEED_DEMO: 'true' });
     try {
@@ -77,13 +78,22 @@ describe('boot', () => {
       expect(await second.db.query(`SELECT count(*)::int AS n FROM moderation_items WHERE subject_type = 'feedback'`)).toEqual([{ n: 4 }]);
       expect(await second.db.query(`SELECT count(*)::int AS n FROM threads`)).toEqual([{ n: 2 }]);
       expect(await second.db.query(`SELECT count(*)::int AS n FROM messages`)).toEqual([{ n: 4 }]);
-      expect(await second.db.query(`SELECT count(*)::int AS n FROM tool_adoptions`)).toEqual([{ n: 5 }]);
+      // The sector: adoption spread across authorities, every shared tool used somewhere, needs with backing.
+      expect(await second.db.query(`SELECT count(*)::int AS n FROM tool_adoptions`)).toEqual([{ n: adoptions }]);
+      expect(adoptions).toBeGreaterThan(150);
+      expect(await second.db.query(`SELECT slug FROM tools t WHERE created_by IS NULL AND stage <> 'retired' AND NOT EXISTS (SELECT 1 FROM tool_adoptions a WHERE a.tool_id = t.id AND a.status = 'uses')`)).toEqual([]);
+      const validator = (await new Client(second.url).get('/api/tools/903-validator')).body.tool;
+      expect(validator.description).toContain('Pyodide');
+      expect(validator.usedBy).toBeGreaterThan(40);
+      expect((await new Client(second.url).get('/api/tools/903-validator/releases')).body.items.length).toBeGreaterThanOrEqual(5);
+      expect((await new Client(second.url).get('/api/ideas')).body.items[0]).toMatchObject({ status: 'in_design', backing: { authorities: 14 } });
+      expect((await new Client(second.url).get('/api/guides?tool=903-validator')).body.items).toHaveLength(1);
       expect(await second.db.query(`SELECT count(*)::int AS n FROM initiatives`)).toEqual([{ n: 3 }]);
       expect(await second.db.query(`SELECT count(*)::int AS n FROM initiative_milestones`)).toEqual([{ n: 8 }]);
       expect((await new Client(second.url).get('/api/initiatives/ssd-rollout-2026')).body.initiative).toMatchObject({ status: 'active', progress: { done: 2, total: 5 }, overdue: 1, rag: 'at_risk' });
       expect((await new Client(second.url).get('/api/tools/regional-adoption-dashboard')).body.tool).toMatchObject({ stage: 'proposed' });
-      expect(once.find((u) => u.email === 'moderator@demo.commons.local')?.roles).toEqual(['member', 'moderator']);
-      const login = await new Client(second.url).post('/api/auth/login', { email: 'member@demo.commons.local', password: DEMO_PASSWORD });
+      expect(once.find((u) => u.email === 'moderator@dfe.demo.commons.local')?.roles).toEqual(['member', 'moderator']);
+      const login = await new Client(second.url).post('/api/auth/login', { email: 'member@camden.demo.commons.local', password: DEMO_PASSWORD });
       expect(login.status).toBe(200);
       expect(login.body.user.organisationId).not.toBeNull();
     } finally {

@@ -23,5 +23,12 @@ export default async function globalSetup() {
   process.env.LOG_LEVEL ??= 'warn';
   // Every test signs in from 127.0.0.1; the per-address throttle has a test of its own.
   process.env.LOGIN_ATTEMPTS_PER_ADDRESS ??= '100000';
+  process.env.REGISTRATIONS_PER_ADDRESS ??= '100000';
+  process.env.PASSWORD_RESETS_PER_ADDRESS ??= '100000';
+  // Every test writes from 127.0.0.1, many as one member: the global write throttle has a test of its own (limits.spec.ts).
+  process.env.THROTTLE_MEMBER_WRITES_PER_MINUTE ??= '1000000';
+  process.env.THROTTLE_ADDRESS_WRITES_PER_MINUTE ??= '1000000';
+  process.env.THROTTLE_ANONYMOUS_WRITES_PER_MINUTE ??= '1000000';
+  process.env.SOCKET_CONNECTIONS_PER_ADDRESS_PER_MINUTE ??= '1000000';
   process.env.NODE_ENV = 'test';
 }

@@ -114,9 +114,11 @@ let fences = 0;
  * reader on `on` is told. Each announcement is handled as it comes, so "nobody was told" is then an answer.
  */
 export async function presenceHeard(via: TestApp, on: TestApp) {
-  const topic = `thread:${900_000_000_000 + process.pid * 1000 + ++fences}`;
+  // A thread of its own (subscribes to threads that do not exist are refused).
+  const { client } = await signedIn(via.url);
+  const topic = `thread:${await newThread(client, `Fence ${++fences}`)}`;
   const reader = connect(on.url);
-  const arriving = connect(via.url, { cookie: (await signedIn(via.url)).client.cookie });
+  const arriving = connect(via.url, { cookie: client.cookie });
   try {
     await subscribe(reader.socket, topic);
     await eventually(() => expect(reader.presence).toHaveLength(1)); // who was here as it came: nobody
@@ -213,6 +215,30 @@ export async function signedIn(url: string, overrides: Parameters<typeof newUser
   const res = await client.post('/api/auth/register', newUser(overrides));
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { client, user: res.body.user as { id: string; email: string; roles: string[] } };
+}
+
+/**
+ * Makes the person signed in on `client` a verified member of the organisation, as a confirmed address on
+ * one of its domains does: the organisation gets a test domain (org-<id>.members.test), the account's
+ * address moves onto it and is marked confirmed, through the database. Returns the new address.
+ */
+export async function verifiedMemberOf(t: { db: DataSource }, client: Client, organisationId: number): Promise<string> {
+  const me = await client.get('/api/auth/me');
+  if (me.status !== 200) throw new Error(`not signed in: ${me.status}`);
+  const domain = `org-${organisationId}.members.test`;
+  await t.db.query(`INSERT INTO organisation_domains (domain, organisation_id, confirmed) VALUES ($1, $2, true) ON CONFLICT (domain) DO NOTHING`, [domain, organisationId]);
+  const [[row]] = await t.db.query(
+    `UPDATE users SET organisation_id = $2, email = split_part(email, '@', 1) || '@' || $3, email_verified_at = now() WHERE id = $1 RETURNING email`,
+    [me.body.user.id, organisationId, domain],
+  );
+  return row.email;
+}
+
+/** Starts a general thread as `client`'s member; its id (for a `thread:<id>` topic that exists). */
+export async function newThread(client: Client, title = 'A thread to follow'): Promise<number> {
+  const res = await client.post('/api/threads', { subjectType: 'general', title, body: 'Hello' });
+  if (res.status !== 201) throw new Error(`thread failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.thread.id;
 }
 
 export const ADMIN = { email: 'admin@test.commons.local', password: 'test-admin-password' };

@@ -1,5 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { Client, connect, eventually, isolated, Received, settled, signedIn, signedInAdmin, startApp, startWorker, subscribe, TestApp } from './harness';
+import { Client, connect, eventually, isolated, Received, settled, signedIn, signedInAdmin, startApp, startWorker, subscribe, TestApp, verifiedMemberOf } from './harness';
 
 let t: TestApp;
 let worker: INestApplicationContext;
@@ -220,10 +220,11 @@ describe('following, participating and the dashboard', () => {
     expect(i).toMatchObject({ followers: 1, rag: 'at_risk', lastUpdateAt: expect.any(String) });
   });
 
-  it('records the organisation of a member who joins as a participant', async () => {
+  it('records the organisation of a verified member who joins as a participant', async () => {
     const { slug } = await proposed();
     const [la] = await t.db.query(`SELECT id, name FROM organisations WHERE kind = 'local_authority' ORDER BY id LIMIT 1`);
     const member = await signedIn(t.url, { organisationId: la.id });
+    await verifiedMemberOf(t, member.client, la.id);
     expect((await member.client.put(`/api/initiatives/${slug}/participation`)).body).toEqual({ participating: true });
     const res = await member.client.get(`/api/initiatives/${slug}`);
     expect(res.body.viewer).toEqual({ leader: false, following: true, participating: true });

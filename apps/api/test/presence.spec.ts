@@ -1,7 +1,7 @@
 import type { Topic } from '@commons/realtime';
 import { RedisService } from '../src/redis/redis.module';
 import { PresenceService } from '../src/realtime/presence.service';
-import { connect, eventually, flushed, isolated, presenceHeard, Received, signedIn, startApp, subscribe, TestApp } from './harness';
+import { connect, eventually, flushed, isolated, newThread, presenceHeard, Received, signedIn, startApp, subscribe, TestApp } from './harness';
 
 /**
  * Presence's reaper against a real Redis, driven by hand: both instances' timers are stopped, so every
@@ -31,6 +31,8 @@ afterAll(async () => {
 const redis = () => a.app.get(RedisService).client;
 const key = (suffix: string) => `${prefix}:presence:${suffix}`;
 const names = (r: Received) => r.presence.at(-1)?.users.map((u) => u.displayName);
+/** A thread that exists (a subscribe to one that does not is refused), as a topic. */
+const aThread = async (): Promise<Topic> => `thread:${await newThread((await signedIn(a.url)).client)}`;
 /** As if the instance had not beaten for a minute (a stalled event loop, or a crash). */
 const silence = (p: PresenceService) => redis().hset(key('instances'), p.instance, Date.now() - 60_000);
 
@@ -45,7 +47,7 @@ async function present(t: TestApp, displayName: string, topic: string) {
 
 describe('presence reaper', () => {
   it("keeps the people an instance put back between the reaper's look at the heartbeats and its delete", async () => {
-    const topic: Topic = 'thread:818181';
+    const topic = await aThread();
     const pa = a.app.get(PresenceService);
     const pb = b.app.get(PresenceService);
     await Promise.all([pa['beat'](), pb['beat']()]);
@@ -89,8 +91,8 @@ describe('presence reaper', () => {
   });
 
   it("removes a dead instance's people and its heartbeat, and forgets a topic it leaves empty", async () => {
-    const shared = 'thread:828282';
-    const onlyB = 'thread:838383';
+    const shared = await aThread();
+    const onlyB = await aThread();
     const pa = a.app.get(PresenceService);
     const pb = b.app.get(PresenceService);
     await Promise.all([pa['beat'](), pb['beat']()]);
@@ -121,7 +123,7 @@ describe('presence reaper', () => {
 
 describe('presence lists', () => {
   it('end on the newest list on every instance when two people arrive at once on different instances', async () => {
-    const topic: Topic = 'thread:848484';
+    const topic = await aThread();
     const pa = a.app.get(PresenceService);
     const pb = b.app.get(PresenceService);
     await Promise.all([pa['beat'](), pb['beat']()]);
@@ -154,7 +156,7 @@ describe('presence lists', () => {
   });
 
   it('are read only by the instances that have someone on the topic', async () => {
-    const topic: Topic = 'thread:858585';
+    const topic = await aThread();
     const pa = a.app.get(PresenceService);
     const pb = b.app.get(PresenceService);
     await Promise.all([pa['beat'](), pb['beat']()]);

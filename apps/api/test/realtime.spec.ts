@@ -6,7 +6,7 @@ import { OutboxService, Tx } from '../src/realtime/outbox.service';
 import { PresenceService } from '../src/realtime/presence.service';
 import { RelayService } from '../src/realtime/relay.service';
 import { RealtimeService } from '../src/realtime/realtime.service';
-import { Client, connect, connected, eventually, flushed, isolated, presenceHeard, Received, received, settled as jobsSettled, signedIn, signedInAdmin, startApp, startWorker, subscribe, TestApp } from './harness';
+import { Client, connect, connected, eventually, flushed, isolated, newThread, presenceHeard, Received, received, settled as jobsSettled, signedIn, signedInAdmin, startApp, startWorker, subscribe, TestApp } from './harness';
 
 let a: TestApp;
 let b: TestApp;
@@ -50,6 +50,8 @@ async function settled(t: TestApp, topic: string, seq: number) {
 }
 const seqs = (r: Received) => r.events.map((e) => e.seq);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+/** A thread that exists (a subscribe to one that does not is refused), as a topic. */
+const aThread = async () => topics.thread(await newThread((await signedIn(a.url)).client));
 
 describe('delivery across instances', () => {
   it('a client on A receives, in order, what is written through B', async () => {
@@ -213,6 +215,7 @@ describe('exhausted jobs', () => {
 
 describe('who may listen', () => {
   it('refuses moderation and other people’s user topics to those who may not, in the ack', async () => {
+    const t12 = await aThread();
     const anonymous = open(a.url);
     expect(await subscribe(anonymous.socket, 'moderation')).toEqual({ ok: false, error: expect.stringMatching(/moderators/) });
     const { client, user } = await signedIn(a.url);
@@ -223,7 +226,7 @@ describe('who may listen', () => {
     expect(await subscribe(member.socket, 'moderation')).toMatchObject({ ok: false });
     expect(await subscribe(member.socket, topics.user(user.id))).toMatchObject({ ok: true });
     expect(await subscribe(anonymous.socket, 'catalogue')).toMatchObject({ ok: true });
-    expect(await subscribe(anonymous.socket, 'thread:12')).toMatchObject({ ok: true });
+    expect(await subscribe(anonymous.socket, t12)).toMatchObject({ ok: true });
     for (const bad of ['nonsense', 'thread:abc', 'user:1', '', 'thread:1'.padEnd(500, '1')]) {
       expect(await subscribe(anonymous.socket, bad)).toMatchObject({ ok: false });
     }
@@ -307,14 +310,15 @@ describe('who may listen', () => {
 
 describe('presence and typing', () => {
   it('shows who is on a topic across instances, and who left', async () => {
+    const t424 = await aThread();
     const one = await signedIn(a.url, { displayName: 'Ada Presence' });
     const two = await signedIn(a.url, { displayName: 'Bea Presence' });
     const onA = open(a.url, { cookie: one.client.cookie });
     const onB = open(b.url, { cookie: two.client.cookie });
     const anonymous = open(b.url);
-    await subscribe(onA.socket, 'thread:424242');
-    await subscribe(anonymous.socket, 'thread:424242');
-    await subscribe(onB.socket, 'thread:424242');
+    await subscribe(onA.socket, t424);
+    await subscribe(anonymous.socket, t424);
+    await subscribe(onB.socket, t424);
     const names = (r: Received) => r.presence.at(-1)?.users.map((u) => u.displayName);
     await eventually(() => expect(names(onA)).toEqual(['Ada Presence', 'Bea Presence']));
     await eventually(() => expect(names(anonymous)).toEqual(['Ada Presence', 'Bea Presence']));
@@ -323,15 +327,16 @@ describe('presence and typing', () => {
   });
 
   it('tells a second tab who is here without telling everyone again', async () => {
+    const t717 = await aThread();
     const one = await signedIn(a.url, { displayName: 'Tab Owner' });
     const reader = open(b.url);
-    await subscribe(reader.socket, 'thread:717171');
+    await subscribe(reader.socket, t717);
     const first = open(a.url, { cookie: one.client.cookie });
-    await subscribe(first.socket, 'thread:717171');
+    await subscribe(first.socket, t717);
     await eventually(() => expect(reader.presence.at(-1)?.users.map((u) => u.displayName)).toEqual(['Tab Owner']));
     const heard = reader.presence.length;
     const second = open(b.url, { cookie: one.client.cookie });
-    await subscribe(second.socket, 'thread:717171');
+    await subscribe(second.socket, t717);
     await eventually(() => expect(second.presence.at(-1)?.users.map((u) => u.displayName)).toEqual(['Tab Owner']));
     // Telling the room would have gone out (on B) before the second tab's own list.
     await flushed(reader.socket);
@@ -352,13 +357,14 @@ describe('presence and typing', () => {
   });
 
   it('forgets the people of an instance that stops beating, and brings them back if it was only stalled', async () => {
+    const t515 = await aThread();
     const c = await startApp({ ...own, PRESENCE_HEARTBEAT_MS: '1000' });
     const one = await signedIn(a.url, { displayName: 'Cy Survivor' });
     const two = await signedIn(a.url, { displayName: 'Di Stalled' });
     const onA = open(a.url, { cookie: one.client.cookie });
     const onC = open(c.url, { cookie: two.client.cookie });
-    await subscribe(onA.socket, 'thread:515151');
-    await subscribe(onC.socket, 'thread:515151');
+    await subscribe(onA.socket, t515);
+    await subscribe(onC.socket, t515);
     await eventually(() => expect(onA.presence.at(-1)?.users).toHaveLength(2));
     // Silence C as a crash (or a long stall) would: no more heartbeats, no goodbye.
     const presence = c.app.get(PresenceService);
@@ -371,21 +377,22 @@ describe('presence and typing', () => {
   });
 
   it('relays typing to the others on the topic, throttled, never to the typist', async () => {
+    const t616 = await aThread();
     const one = await signedIn(a.url, { displayName: 'Typing One' });
     const two = await signedIn(a.url, { displayName: 'Typing Two' });
     const typist = open(a.url, { cookie: one.client.cookie });
     const reader = open(b.url, { cookie: two.client.cookie });
-    await subscribe(typist.socket, 'thread:616161');
-    await subscribe(reader.socket, 'thread:616161');
+    await subscribe(typist.socket, t616);
+    await subscribe(reader.socket, t616);
     const user = { id: one.user.id, displayName: 'Typing One' };
-    for (let i = 0; i < 5; i++) typist.socket.emit('typing', { topic: 'thread:616161' });
+    for (let i = 0; i < 5; i++) typist.socket.emit('typing', { topic: t616 });
     // Typing in a named part of the page (a design section) says which, throttled per part.
-    typist.socket.emit('typing', { topic: 'thread:616161', section: 'data_in' });
-    typist.socket.emit('typing', { topic: 'thread:616161', section: 'Bad Section!' });
+    typist.socket.emit('typing', { topic: t616, section: 'data_in' });
+    typist.socket.emit('typing', { topic: t616, section: 'Bad Section!' });
     // Relayed in the order typed: once this last one is in, any the throttle or the check let through came before it.
-    typist.socket.emit('typing', { topic: 'thread:616161', section: 'outputs' });
-    await eventually(() => expect(reader.typing.at(-1)).toEqual({ topic: 'thread:616161', section: 'outputs', user }));
-    expect(reader.typing).toEqual([{ topic: 'thread:616161', user }, { topic: 'thread:616161', section: 'data_in', user }, { topic: 'thread:616161', section: 'outputs', user }]);
+    typist.socket.emit('typing', { topic: t616, section: 'outputs' });
+    await eventually(() => expect(reader.typing.at(-1)).toEqual({ topic: t616, section: 'outputs', user }));
+    expect(reader.typing).toEqual([{ topic: t616, user }, { topic: t616, section: 'data_in', user }, { topic: t616, section: 'outputs', user }]);
     await flushed(typist.socket);
     expect(typist.typing).toHaveLength(0);
   });

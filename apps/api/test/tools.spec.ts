@@ -1,4 +1,4 @@
-import { Client, connect, eventually, Received, signedIn, signedInAdmin, startApp, subscribe, TestApp } from './harness';
+import { Client, connect, eventually, Received, signedIn, signedInAdmin, startApp, subscribe, TestApp, verifiedMemberOf } from './harness';
 
 let t: TestApp;
 let admin: Client;
@@ -161,13 +161,17 @@ describe('releases', () => {
 });
 
 describe('adoption', () => {
-  it('lets only a member of the authority (or an admin) record it, and counts per tool and per region', async () => {
+  it('lets only a verified member of the authority (or an admin) record it, and counts per tool and per region', async () => {
     const { slug } = await proposed();
     const a = await la(`region = (SELECT region FROM organisations WHERE kind = 'local_authority' ORDER BY id LIMIT 1)`);
     const b = await la(`region = $1 AND id <> $2`, [a.region, a.id]);
     const c = await la(`region <> $1`, [a.region]);
     const memberA = await signedIn(t.url, { organisationId: a.id });
     const memberB = await signedIn(t.url, { organisationId: b.id });
+    // Self-declared, memberA is refused until a confirmed address on a's domain makes them a verified member.
+    expect((await memberA.client.put(`/api/tools/${slug}/adoptions/${a.id}`, { status: 'pilots' })).status).toBe(403);
+    await verifiedMemberOf(t, memberA.client, a.id);
+    await verifiedMemberOf(t, memberB.client, b.id);
     const live = connect(t.url);
     sockets.push(live);
     await subscribe(live.socket, `tool:${slug}`);

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { forgetDrafts } from './features/discussions/compose/useDraft';
 import { useQueryClient } from '@tanstack/react-query';
 import type { LoginInput, Me, RegisterInput, User } from '@commons/domain';
 import { api, ApiError } from './api';
@@ -60,6 +61,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       },
       async signOut() {
         await api<void>('POST', '/api/auth/logout', {});
+        // Unsent drafts stay on a shared computer otherwise.
+        if (user) forgetDrafts(user.id);
         setUser(null);
       },
     }),

@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { io } from 'socket.io-client';
 import { RealtimeClient, type EventEnvelope, type PresenceUser, type Topic } from '@commons/realtime';
 import { useAuth } from './auth';
@@ -38,16 +39,21 @@ export function useRealtime(): RealtimeClient {
 
 /**
  * Follow a topic (null: none) while the component is mounted; onEvent gets each event once, in order,
- * from afterSeq (or from when the server acknowledges).
+ * from afterSeq (or from when the server acknowledges). When the server no longer keeps the events
+ * missed (a tab asleep for longer than the server's retention), `onRefetch` runs instead; by default
+ * every query on screen is fetched again, and events follow from there.
  * Returns the server's refusal, if any.
  */
-export function useTopic(topic: Topic | null, onEvent: (event: EventEnvelope) => void, afterSeq?: number): string | null {
+export function useTopic(topic: Topic | null, onEvent: (event: EventEnvelope) => void, afterSeq?: number, onRefetch?: () => void): string | null {
   const realtime = useRealtime();
+  const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   // the latest handlers without resubscribing on every render
   const handler = useRef(onEvent);
+  const refetch = useRef(onRefetch);
   useEffect(() => {
     handler.current = onEvent;
+    refetch.current = onRefetch;
   });
 
   useEffect(() => {
@@ -57,9 +63,10 @@ export function useTopic(topic: Topic | null, onEvent: (event: EventEnvelope) =>
       afterSeq,
       onEvent: (event) => handler.current(event),
       onError: setError,
+      onRefetch: () => (refetch.current ? refetch.current() : void queryClient.invalidateQueries({ refetchType: 'active' })),
     });
     // afterSeq only says where to start: a later change must not resubscribe
-  }, [realtime, topic]);
+  }, [realtime, topic, queryClient]);
 
   return error;
 }

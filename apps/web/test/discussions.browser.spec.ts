@@ -8,7 +8,7 @@
  */
 import { type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { launchChromium } from './browser';
-import { CreateThreadInput, PostMessageInput, fieldsFromIssues, mentionToken } from '@commons/domain';
+import { CreateThreadInput, PostMessageInput, fieldsFromIssues } from '@commons/domain';
 import { ADMIN, eventually, signedIn, startApp, type TestApp, isolated } from '../../api/test/harness';
 
 let app: TestApp;
@@ -107,9 +107,11 @@ test('two members chat in a thread live: typing, a message, a reply and a reacti
   await messageWith(sam.page, text).getByRole('button', { name: 'Reply to Alex Author' }).click();
   const replyBox = sam.page.getByLabel('Your reply', { exact: true });
   await replyBox.fill('Mondays work for us too, ');
-  // the mention picker offers the people who posted here, and inserts the shared token
-  await sam.page.getByLabel('Mention').selectOption({ label: 'Alex Author' });
-  expect(await replyBox.inputValue()).toBe(`Mondays work for us too, ${mentionToken({ id: alex.user.id, displayName: 'Alex Author' })} `);
+  // "@" and a name offers members; Enter inserts the mention as people read it
+  await replyBox.pressSequentially('@Alex Au', { delay: 20 });
+  await sam.page.getByRole('listbox', { name: 'People to mention' }).getByRole('option', { name: 'Alex Author' }).waitFor();
+  await replyBox.press('Enter');
+  expect(await replyBox.inputValue()).toBe('Mondays work for us too, @Alex Author ');
   await sam.page.getByRole('button', { name: 'Send', exact: true }).click();
   const reply = messageWith(alex.page, 'Mondays work for us too');
   await reply.waitFor({ timeout: 2000 });

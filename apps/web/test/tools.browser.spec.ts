@@ -8,7 +8,7 @@
  */
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { launchChromium } from './browser';
-import { signedIn, signedInAdmin, startApp, type TestApp, isolated } from '../../api/test/harness';
+import { signedIn, signedInAdmin, startApp, type TestApp, isolated, verifiedMemberOf } from '../../api/test/harness';
 
 let app: TestApp;
 let browser: Browser;
@@ -129,8 +129,10 @@ test('the catalogue searches, shows a proposed tool live, and counts adoption ag
   const word = `zebrafinch${Date.now()}`;
   const list = await reader();
   await list.goto('/tools');
-  await list.getByRole('searchbox', { name: 'Search' }).fill('validator');
-  await list.getByRole('button', { name: 'Search' }).click();
+  // The catalogue's own filter form (the header has the site-wide search box).
+  const filters = list.getByRole('search', { name: 'Search tools' });
+  await filters.getByRole('searchbox', { name: 'Search' }).fill('validator');
+  await filters.getByRole('button', { name: 'Search' }).click();
   await list.waitForURL(/q=validator/);
   // Name matches come first.
   await list.locator('.app-tool h2').first().filter({ hasText: /validator/i }).waitFor();
@@ -149,7 +151,10 @@ test('the catalogue searches, shows a proposed tool live, and counts adoption ag
   const [authority] = await app.db.query(`SELECT id, name FROM organisations WHERE kind = 'local_authority' ORDER BY name LIMIT 1`);
   await list.goto(`/tools/${slug}`);
   await list.getByText('Used by 0 of 153 authorities').waitFor();
-  const councillor = await member('Cat Council', authority.id);
+  // Only a verified member records it: a confirmed address on the authority's domain.
+  const cat = await signedIn(app.url, { displayName: 'Cat Council', organisationId: authority.id });
+  await verifiedMemberOf(app, cat.client, authority.id);
+  const councillor = await withCookie(cat.client.cookie);
   await councillor.goto(`/tools/${slug}`);
   await councillor.getByLabel('Your authority and this tool').selectOption('uses');
   await list.getByText('Used by 1 of 153 authorities').waitFor();

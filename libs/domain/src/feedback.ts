@@ -40,9 +40,11 @@ export const FeedbackInput = z.object({
     .optional()
     .transform((s) => (s ? s : undefined))
     .pipe(z.email({ error: 'Enter an email address in the correct format, like name@example.org' }).optional()),
+  /** "Tell me what happens": email the sender once when the work that answers it is done (needs `email`). */
+  tellMe: z.boolean({ error: 'tellMe must be true or false' }).optional(),
   /** The honeypot: people never see it, so anything in it came from a bot. */
   hp_field: z.string().max(10_000).optional(),
-});
+}).refine((f) => !f.tellMe || f.email, { path: ['email'], message: 'Give your email address so we can tell you what happens' });
 export type FeedbackInput = z.input<typeof FeedbackInput>;
 
 export const FeedbackAccepted = z.object({ id: z.number().int(), status: z.literal('received') });

@@ -167,3 +167,69 @@ export const AccountExport = z.object({
   sections: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
 });
 export type AccountExport = z.infer<typeof AccountExport>;
+
+/** A single-use token from an emailed link (base64url, as the server makes them). */
+const LinkToken = z.string({ error: 'The link is incomplete' }).regex(/^[A-Za-z0-9_-]{20,100}$/, 'The link is incomplete or mangled: open it from the email again');
+
+/** Asks for a password-reset link; the answer never says whether the account exists. */
+export const PasswordResetRequestInput = z.object({ email: Email });
+export type PasswordResetRequestInput = z.infer<typeof PasswordResetRequestInput>;
+
+export const PasswordResetConfirmInput = z.object({ token: LinkToken, password: Password });
+export type PasswordResetConfirmInput = z.infer<typeof PasswordResetConfirmInput>;
+
+export const ChangePasswordInput = z.object({
+  currentPassword: z.string({ error: 'Enter your current password' }).min(1, 'Enter your current password').max(256, 'Password must be 256 characters or fewer'),
+  newPassword: Password,
+});
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
+
+export const UpdateProfileInput = z.object({ displayName: DisplayName });
+export type UpdateProfileInput = z.infer<typeof UpdateProfileInput>;
+
+/** A new address takes effect once the link sent to it is opened; the password again, so a borrowed browser cannot. */
+export const ChangeEmailInput = z.object({
+  email: Email,
+  password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(256, 'Password must be 256 characters or fewer'),
+});
+export type ChangeEmailInput = z.infer<typeof ChangeEmailInput>;
+
+/** Opening an emailed confirmation link (a new account's address, or a changed one). */
+export const ConfirmEmailInput = z.object({ token: LinkToken });
+export type ConfirmEmailInput = z.infer<typeof ConfirmEmailInput>;
+
+/** What every emailed-link request answers, whatever happened, so it tells nobody who has an account. */
+export const LinkSent = z.object({ message: z.string() });
+export type LinkSent = z.infer<typeof LinkSent>;
+
+/** A sign-in session of the caller's, for "sign out this one". */
+export const AccountSession = z.object({
+  id: z.uuid(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
+  /** The browser that signed in, as it named itself. */
+  userAgent: z.string().nullable(),
+  /** The session of the browser asking. */
+  current: z.boolean(),
+});
+export type AccountSession = z.infer<typeof AccountSession>;
+export const AccountSessionList = z.object({ items: z.array(AccountSession) });
+
+export const PersonalTokenInput = z.object({
+  name: z
+    .string({ error: 'Name the token' })
+    .trim()
+    .min(1, 'Name the token, such as the script that will use it')
+    .max(80, 'Name must be 80 characters or fewer')
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'Name must not contain control characters'),
+});
+export type PersonalTokenInput = z.infer<typeof PersonalTokenInput>;
+
+/** A read-only personal access token, as listed: never the secret. */
+export const PersonalToken = z.object({ id: z.uuid(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() });
+export type PersonalToken = z.infer<typeof PersonalToken>;
+export const PersonalTokenList = z.object({ items: z.array(PersonalToken) });
+/** Answer to creating one: the secret, shown this once (only its hash is kept). */
+export const CreatedPersonalToken = PersonalToken.extend({ token: z.string() });
+export type CreatedPersonalToken = z.infer<typeof CreatedPersonalToken>;

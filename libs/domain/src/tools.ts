@@ -1,4 +1,9 @@
+import { diffLines } from 'diff';
 import { z } from 'zod';
+
+/** Who may read a tool's description, releases, design document and threads. */
+export const ToolAccess = z.enum(['public', 'local_authority']);
+export type ToolAccess = z.infer<typeof ToolAccess>;
 
 export const ToolStage = z.enum(['proposed', 'in_design', 'in_development', 'released', 'maintained', 'retired']);
 export type ToolStage = z.infer<typeof ToolStage>;
@@ -41,6 +46,8 @@ export const ToolSummary = z.object({
   repository: z.string().nullable(),
   /** local authorities whose status is `uses` */
   usedBy: z.number().int(),
+  /** `local_authority`: only verified members of a local authority, moderators and admins read it */
+  access: ToolAccess,
 });
 export type ToolSummary = z.infer<typeof ToolSummary>;
 
@@ -118,7 +125,7 @@ export type ToolInput = z.input<typeof ToolInput>;
 
 /** A maintainer's edit: only the fields sent change, including a stage move (recorded in the history). */
 export const ToolPatch = ToolFieldsSchema.partial()
-  .extend({ stage: ToolStage.optional() })
+  .extend({ stage: ToolStage.optional(), access: ToolAccess.optional() })
   .refine((p) => Object.values(p).some((v) => v !== undefined), { message: 'Change at least one field', path: ['body'] });
 export type ToolPatch = z.input<typeof ToolPatch>;
 
@@ -140,6 +147,12 @@ export const ReleaseInput = z.object({
   releasedOn: z.iso.date('Release date must be a date such as 2026-03-31').optional(),
 });
 export type ReleaseInput = z.input<typeof ReleaseInput>;
+
+/** The major version number of a semantic version ("2" of "2.1.0", "v2.1"), or null. */
+export function majorOf(version: string): number | null {
+  const m = /^v?(\d+)(?:\.|$)/.exec(version.trim());
+  return m ? Number(m[1]) : null;
+}
 
 /** Semantic version order (pre-releases before their release); for "the latest release". */
 export function compareSemver(a: string, b: string): number {
@@ -164,11 +177,23 @@ export function compareSemver(a: string, b: string): number {
   return 0;
 }
 
-export const AdoptionInput = z.object({ status: AdoptionStatus });
+export const AdoptionInput = z.object({
+  status: AdoptionStatus,
+  /** The version the authority runs; left out, the recorded one stays; null clears it. */
+  version: z
+    .string({ error: 'Version must be text, like 2.1.0' })
+    .trim()
+    .min(1, 'Give the version, like 2.1.0')
+    .max(40, 'Version must be 40 characters or fewer')
+    .regex(/^[0-9A-Za-z][0-9A-Za-z.+-]*$/, 'Version must look like 2.1.0 (letters, digits, dots and hyphens)')
+    .nullable()
+    .optional(),
+});
 
 export const Adoption = z.object({
   organisation: z.object({ id: z.number().int(), name: z.string(), region: z.string().nullable() }),
   status: AdoptionStatus,
+  version: z.string().nullable(),
   recordedBy: Person.nullable(),
   updatedAt: z.string(),
 });
@@ -183,6 +208,10 @@ export const AdoptionSummary = z.object({
   counts: StatusCounts,
   regions: z.array(StatusCounts.extend({ region: z.string(), authorities: z.number().int() })),
   items: z.array(Adoption),
+  /** The latest release, the versions authorities that use or pilot it run (newest first), and how many run an older major version. */
+  latest: z.string().nullable(),
+  versions: z.array(z.object({ version: z.string(), authorities: z.number().int() })),
+  behindMajor: z.number().int(),
 });
 export type AdoptionSummary = z.infer<typeof AdoptionSummary>;
 
@@ -200,6 +229,8 @@ export const DesignSection = z.object({
   revision: z.number().int(),
   updatedBy: Person.nullable(),
   updatedAt: z.string().nullable(),
+  /** saved text that looks like personal data: hidden from readers (body '') until a moderator clears it */
+  held: z.boolean().optional(),
 });
 export type DesignSection = z.infer<typeof DesignSection>;
 
@@ -225,7 +256,14 @@ export const SectionConflict = z.object({
 });
 export type SectionConflict = z.infer<typeof SectionConflict>;
 
-export const Revision = z.object({ revision: z.number().int(), body: z.string(), author: Person.nullable(), createdAt: z.string() });
+export const Revision = z.object({
+  revision: z.number().int(),
+  body: z.string(),
+  author: Person.nullable(),
+  createdAt: z.string(),
+  /** a named version's name; null for automatic ones */
+  name: z.string().nullable().optional(),
+});
 export type Revision = z.infer<typeof Revision>;
 
 export const CompareQuery = z.object({
@@ -236,30 +274,42 @@ export const CompareQuery = z.object({
 export const DiffLine = z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() });
 export type DiffLine = z.infer<typeof DiffLine>;
 
-/** A plain line diff (longest common subsequence): small documents, so O(n·m) is fine. */
-export function lineDiff(before: string, after: string): DiffLine[] {
-  const a = before === '' ? [] : before.split('\n');
-  const b = after === '' ? [] : after.split('\n');
-  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-  const out: DiffLine[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      out.push({ op: 'same', text: a[i] });
-      i++;
-      j++;
-    } else if (lcs[i + 1][j] >= lcs[i][j + 1]) out.push({ op: 'removed', text: a[i++] });
-    else out.push({ op: 'added', text: b[j++] });
+/**
+ * jsdiff's answer (lines that end in a newline; both texts were given one more) as DiffLines; when it
+ * gave up (undefined: over its time limit), every old line removed and every new one added.
+ */
+export function diffFromChanges(before: string, after: string, changes: readonly { value: string; added?: boolean; removed?: boolean }[] | undefined): { diff: DiffLine[]; approximate: boolean } {
+  const lines = (text: string) => (text === '' ? [] : text.split('\n'));
+  if (!changes) return { diff: [...lines(before).map((text) => ({ op: 'removed' as const, text })), ...lines(after).map((text) => ({ op: 'added' as const, text }))], approximate: true };
+  const diff: DiffLine[] = [];
+  for (const c of changes) {
+    const op = c.added ? 'added' : c.removed ? 'removed' : 'same';
+    for (const text of c.value.replace(/\n$/, '').split('\n')) diff.push({ op, text });
   }
-  while (i < a.length) out.push({ op: 'removed', text: a[i++] });
-  while (j < b.length) out.push({ op: 'added', text: b[j++] });
-  return out;
+  // An empty text is one empty "line" to jsdiff; it has none.
+  const phantom = (l: DiffLine) => l.text === '' && ((before === '' && l.op !== 'added') || (after === '' && l.op !== 'removed'));
+  return { diff: diff.filter((l) => !phantom(l)), approximate: false };
+}
+
+/**
+ * A line diff (jsdiff's Myers diff) that gives up after `timeoutMs`, answering then every line replaced:
+ * two long, very different texts would otherwise take seconds. The API's compare runs the same diff
+ * without blocking (apps/api/src/tools/design/compare.ts).
+ */
+export function lineDiff(before: string, after: string, timeoutMs = 200): DiffLine[] {
+  return diffFromChanges(before, after, diffLines(`${before}\n`, `${after}\n`, { timeout: timeoutMs })).diff;
 }
 
 // Response bodies of the tools API, as the OpenAPI document describes them.
-export const ToolView = z.object({ tool: Tool, seq: z.number().int() });
+/** What a reader without access is told of a local-authority-only tool. */
+export const RestrictedTool = z.object({ slug: z.string(), name: z.string(), summary: z.string(), access: ToolAccess, howToGetAccess: z.string() });
+export type RestrictedTool = z.infer<typeof RestrictedTool>;
+/** The tool, or (`restricted: true`) only its name, summary and how to get access. */
+export const ToolView = z.union([
+  z.object({ tool: Tool, seq: z.number().int() }),
+  z.object({ restricted: z.literal(true), tool: RestrictedTool }),
+]);
+export type ToolView = z.infer<typeof ToolView>;
 export const ToolChanged = z.object({ tool: Tool });
 export const Maintainers = z.object({ maintainers: z.array(Person) });
 export const ReleaseList = z.object({ items: z.array(Release) });
@@ -271,4 +321,10 @@ export const OrganisationTools = z.object({
 });
 export const SectionSaved = z.object({ section: DesignSection });
 export const RevisionList = z.object({ items: z.array(Revision) });
-export const Comparison = z.object({ from: Revision, to: Revision, diff: z.array(DiffLine) });
+export const Comparison = z.object({
+  from: Revision,
+  to: Revision,
+  diff: z.array(DiffLine),
+  /** true when the exact diff took longer than the time limit: then every old line is removed and every new one added */
+  approximate: z.boolean().optional(),
+});

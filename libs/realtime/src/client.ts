@@ -12,6 +12,11 @@ export interface TopicHandlers {
   onError?(error: string): void;
   /** The subscription is in place: every event after `seq` will come (once, for each subscriber). */
   onReady?(seq: number): void;
+  /**
+   * The events between what this subscriber has seen and `seq` can no longer be sent one by one (the
+   * server keeps them for a limited time): reload what is shown from the HTTP API; events after `seq` follow.
+   */
+  onRefetch?(seq: number): void;
   /** Start after this seq (e.g. the seq a page was loaded at); without it, only events from now on. */
   afterSeq?: number;
 }
@@ -53,6 +58,7 @@ interface TopicState {
 const PresenceUserSchema = z.object({ id: z.string(), displayName: z.string() });
 const PresenceSchema = z.object({ topic: z.string(), users: z.array(PresenceUserSchema) });
 const TypingSchema = z.object({ topic: z.string(), user: PresenceUserSchema, section: z.string().optional() });
+const RefetchSchema = z.object({ topic: z.string(), seq: z.number().int().min(0) });
 
 /**
  * The browser side of the realtime protocol (docs/architecture.md) over a socket the app created and controls.
@@ -78,6 +84,7 @@ export class RealtimeClient {
     socket.on('event', this.onEvent);
     socket.on('presence', this.onPresence);
     socket.on('typing', this.onTyping);
+    socket.on('refetch', this.onRefetch);
   }
 
   /** Follow a topic; returns the function that stops following it. */
@@ -144,6 +151,7 @@ export class RealtimeClient {
     this.socket.off('event', this.onEvent);
     this.socket.off('presence', this.onPresence);
     this.socket.off('typing', this.onTyping);
+    this.socket.off('refetch', this.onRefetch);
   }
 
   /** (Re)subscribe on the server, asking for everything after what we have. */
@@ -163,10 +171,13 @@ export class RealtimeClient {
       t.acked = true;
       t.head = Math.max(t.head ?? 0, ack.seq);
       t.replayTo = ack.seq;
+      // Nothing before ack.seq will be replayed: whoever has not seen up to it reloads instead.
+      const behind = ack.refetch ? this.skipTo(t, ack.seq) : [];
       t.lastSeq ??= ack.seq;
       for (const s of t.subscribers) s.after ??= ack.seq;
       this.drain(topic, t);
       for (const s of [...t.subscribers]) if (this.topics.get(topic) === t && t.subscribers.has(s)) this.ready(s);
+      this.refetched(topic, t, behind, ack.seq);
     });
   }
 
@@ -200,6 +211,38 @@ export class RealtimeClient {
     t.buffer.set(event.seq, event);
     this.drain(event.topic, t);
   };
+
+  /** The server cannot replay up to `seq` (see RefetchPayload): subscribers behind it reload, then go on from it. */
+  private readonly onRefetch = (raw: unknown) => {
+    const parsed = RefetchSchema.safeParse(raw);
+    const t = parsed.success ? this.topics.get(parsed.data.topic) : undefined;
+    if (!parsed.success || !t || !t.acked) return;
+    const { topic, seq } = parsed.data;
+    const behind = this.skipTo(t, seq);
+    this.drain(topic, t);
+    this.refetched(topic, t, behind, seq);
+  };
+
+  /** Moves the topic and its subscribers that are behind `seq` up to it; returns those subscribers. */
+  private skipTo(t: TopicState, seq: number): Subscriber[] {
+    t.head = Math.max(t.head ?? 0, seq);
+    if (t.lastSeq === null || t.lastSeq < seq) t.lastSeq = seq;
+    for (const key of t.buffer.keys()) if (key <= seq) t.buffer.delete(key);
+    const behind = [...t.subscribers].filter((s) => s.after !== null && s.after < seq);
+    for (const s of behind) s.after = seq;
+    return behind;
+  }
+
+  private refetched(topic: string, t: TopicState, behind: Subscriber[], seq: number) {
+    for (const s of behind) {
+      if (this.topics.get(topic) !== t || !t.subscribers.has(s)) continue;
+      try {
+        s.handlers.onRefetch?.(seq);
+      } catch (error) {
+        console.error(`realtime: refetch handler for ${topic} failed`, error);
+      }
+    }
+  }
 
   private readonly onPresence = (raw: unknown) => {
     const parsed = PresenceSchema.safeParse(raw);

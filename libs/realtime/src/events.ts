@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GlobalRole, Message, ModerationItem, Reaction, Thread } from '@commons/domain';
 import { Adoption, DesignSection, Person, Release, StageMove, Tool, ToolSummary } from '@commons/domain';
 import { Initiative, InitiativeUpdate, Milestone, StatusChange } from '@commons/domain';
+import { Backing, IdeaLinkView, IdeaStatus } from '@commons/domain';
 
 /**
  * The event catalogue: every event type and its payload. Services record only these (typed), and the
@@ -10,7 +11,7 @@ import { Initiative, InitiativeUpdate, Milestone, StatusChange } from '@commons/
 export const EventPayloads = {
   'user.roles.changed': z.object({ userId: z.uuid(), roles: z.array(GlobalRole), by: z.uuid() }),
   /** Every session of the user was ended (log out everywhere, account deleted): their sockets are closed. */
-  'user.sessions.revoked': z.object({ userId: z.uuid(), reason: z.enum(['logout-all', 'deleted']) }),
+  'user.sessions.revoked': z.object({ userId: z.uuid(), reason: z.enum(['logout-all', 'deleted', 'disabled']) }),
   /** One session ended (log out): the sockets opened with it are closed; the person's other browsers stay. */
   'user.session.revoked': z.object({ userId: z.uuid(), sessionId: z.uuid() }),
   'notification.created': z.object({
@@ -54,6 +55,13 @@ export const EventPayloads = {
   /** A leader's status update; followers are notified. */
   'initiative.update.posted': InitiativeUpdate.extend({ initiative: z.object({ slug: z.string(), title: z.string() }) }),
   'initiative.leaders.changed': z.object({ slug: z.string(), leaders: z.array(Person) }),
+  // ideas
+  /** On `idea:<id>`: a moderator moved it on; its author and backers are told. */
+  'idea.status.changed': z.object({ id: z.number().int(), title: z.string(), from: IdeaStatus, to: IdeaStatus, reason: z.string().nullable(), link: IdeaLinkView.nullable(), by: Person }),
+  /** On the done work's topic: what answered these feedback items and threads is done; the people who asked are told once. */
+  'answers.done': z.object({ answerIds: z.array(z.number().int()), title: z.string(), url: z.string() }),
+  /** On `idea:<id>` when an authority backs it or withdraws. */
+  'idea.backing.changed': z.object({ id: z.number().int(), backing: Backing }),
 } as const;
 
 export type EventType = keyof typeof EventPayloads;

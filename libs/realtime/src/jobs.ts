@@ -12,6 +12,8 @@ export const JobPayloads = {
     email: z.object({ notificationId: z.number().int() }),
     /** Daily: each user who chose email gets what they have not read since the last digest. */
     digest: z.object({}),
+    /** "You said, we did": email the feedback senders of an `answers.done` who asked to be told. */
+    'outcome-email': z.object({ eventId: z.number().int() }),
   },
   moderation: {
     /**
@@ -21,6 +23,12 @@ export const JobPayloads = {
     check: z.object({ subjectType: z.enum(['feedback', 'message']), subjectId: z.number().int(), eventId: z.number().int().optional() }),
     /** Daily: forget the original text of items decided longer ago than the retention period. */
     'purge-originals': z.object({}),
+  },
+  /** Hourly retention (apps/api/src/retention/retention.service.ts): what is past its window is deleted. */
+  maintenance: {
+    'prune-outbox': z.object({}),
+    'prune-sessions': z.object({}),
+    'prune-notifications': z.object({}),
   },
 } as const;
 

@@ -8,7 +8,20 @@ export const SubscribeInput = z.object({
 });
 export type SubscribeInput = z.infer<typeof SubscribeInput>;
 
-export type SubscribeAck = { ok: true; seq: number } | { ok: false; error: string };
+/**
+ * `refetch`: the events after the asked `afterSeq` are no longer kept (outbox retention), so none are
+ * replayed: reload what the page shows, then events after `seq` follow as usual.
+ */
+export type SubscribeAck = { ok: true; seq: number; refetch?: true } | { ok: false; error: string };
+
+/**
+ * server → client `refetch`: the socket cannot be given the topic's events up to `seq` one by one (they
+ * are no longer kept): reload what the page shows; events after `seq` follow as usual.
+ */
+export interface RefetchPayload {
+  topic: string;
+  seq: number;
+}
 
 export const UnsubscribeInput = z.object({ topic: TopicSchema });
 /** `section`: which part of the page is being written in (a design document's section key), if any. */

@@ -22,6 +22,8 @@ class FakeServer {
   /** topic → its events; seq n is at index n - 1 */
   readonly store = new Map<string, EventEnvelope[]>();
   readonly refused = new Set<string>();
+  /** topic → the highest seq no longer kept (retention): a replay from before it is answered `refetch`. */
+  readonly pruned = new Map<string, number>();
   private nextId = 1;
 
   async start(port = 0) {
@@ -33,6 +35,7 @@ class FakeServer {
         if (this.refused.has(req.topic)) return ack({ ok: false, error: `Not allowed: ${req.topic}` });
         void socket.join(req.topic);
         const events = this.events(req.topic);
+        if (req.afterSeq !== undefined && req.afterSeq < (this.pruned.get(req.topic) ?? 0)) return ack({ ok: true, seq: events.length, refetch: true });
         ack({ ok: true, seq: events.length });
         if (req.afterSeq !== undefined) for (const e of events.slice(req.afterSeq)) socket.emit('event', e);
       });
@@ -361,4 +364,43 @@ test('passes presence and typing on, and throttles typing', async () => {
   client.typing(T);
   client.typing('thread:2');
   await waitFor(() => expect(server.requests.filter((r) => r.name === 'typing')).toEqual([{ name: 'typing', topic: T }, { name: 'typing', topic: 'thread:2' }]));
+});
+
+test('told that what it missed is no longer kept, it reloads once and goes on from the server\'s seq', async () => {
+  for (let i = 0; i < 5; i++) server.append(T);
+  server.pruned.set(T, 3);
+  const { client } = await connect();
+  const refetches: number[] = [];
+  const seqs: number[] = [];
+  client.subscribe(T, { afterSeq: 1, onEvent: (e) => seqs.push(e.seq), onRefetch: (seq) => refetches.push(seq) });
+  await waitFor(() => expect(refetches).toEqual([5]));
+  expect(client.lastSeq(T)).toBe(5);
+  server.append(T);
+  await waitFor(() => expect(seqs).toEqual([6]));
+  // A subscriber that was not behind is not asked to reload.
+  const late: number[] = [];
+  client.subscribe(T, { onEvent: () => undefined, onRefetch: (seq) => late.push(seq) });
+  server.append(T);
+  await waitFor(() => expect(seqs).toEqual([6, 7]));
+  expect([refetches, late]).toEqual([[5], []]);
+});
+
+test('a `refetch` from the server skips a gap it cannot fill: reload, then events after its seq', async () => {
+  const { client } = await connect({ gapMs: 60_000 });
+  const refetches: number[] = [];
+  const seqs: number[] = [];
+  client.subscribe(T, { onEvent: (e) => seqs.push(e.seq), onRefetch: (seq) => refetches.push(seq) });
+  await waitFor(() => expect(client.lastSeq(T)).toBe(0));
+  server.append(T);
+  for (let i = 0; i < 3; i++) server.append(T, { live: false });
+  server.append(T); // 5 waits behind the gap 2–4
+  await waitFor(() => expect(seqs).toEqual([1]));
+  server.raw('refetch', { topic: T, seq: 4 });
+  await waitFor(() => expect(seqs).toEqual([1, 5]));
+  expect(refetches).toEqual([4]);
+  server.raw('refetch', { topic: T, seq: 3 }); // behind what it has: nothing to do
+  server.raw('refetch', { topic: T, seq: 'x' });
+  server.append(T);
+  await waitFor(() => expect(seqs).toEqual([1, 5, 6]));
+  expect(refetches).toEqual([4]);
 });

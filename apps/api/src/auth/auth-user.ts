@@ -17,10 +17,13 @@ export interface AuthUser {
   localAuthorityStaff: boolean;
 }
 
-/** A signed-in request or socket: the person and the session their cookie names. */
+/** A signed-in request or socket: the person and the session their cookie (or access token) names. */
 export interface AuthSession {
   user: AuthUser;
+  /** For a personal access token, the token's id (and no expiry worth knowing). */
   session: { id: string; expiresAt: Date };
+  /** Signed in with a personal access token: reads only, every write refused. */
+  readOnly?: boolean;
 }
 
 export function toUser(u: AuthUser): User {

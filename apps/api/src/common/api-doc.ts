@@ -27,12 +27,15 @@ interface DocOptions {
   errors?: ErrorStatus[];
   /** An HTML page rather than JSON. */
   html?: boolean;
+  /** A file rather than JSON: its media type (CSV downloads, Atom feeds). */
+  produces?: 'text/csv' | 'application/atom+xml';
 }
 
 /** One operation's documentation: its summary, its 2xx body and the errors it can answer. */
-export function Doc({ summary, returns, html, errors = [], status = returns || html ? 200 : 204 }: DocOptions) {
-  const ok = html
-    ? [ApiProduces('text/html'), ApiResponse({ status, description: 'An HTML page', content: { 'text/html': { schema: { type: 'string' } } } })]
+export function Doc({ summary, returns, html, produces, errors = [], status = returns || html || produces ? 200 : 204 }: DocOptions) {
+  const file = html ? 'text/html' : produces;
+  const ok = file
+    ? [ApiProduces(file), ApiResponse({ status, description: html ? 'An HTML page' : `A ${file} file`, content: { [file]: { schema: { type: 'string' } } } })]
     : [ApiResponse({ status, description: returns ? 'OK' : 'Done; no body', ...(returns && { standardSchema: returns }) })];
   return applyDecorators(
     ApiOperation({ summary }),

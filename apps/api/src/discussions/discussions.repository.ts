@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { prepared, query } from '../database/prepared';
 import { recentTexts } from '../moderation/moderation.subject';
-import { duplicateKey, type Message, type Thread } from '@commons/domain';
+import { duplicateKey, type Message, type Thread, type ToolAccess } from '@commons/domain';
+import { toolReadableSql } from '../tools/tool-access';
 
 export interface ThreadRow {
   id: string;
@@ -88,6 +89,9 @@ const MESSAGES_BY_IDS = `SELECT ${MESSAGE_COLUMNS.map((c) => `m.${c}`).join(', '
 
 const SELECT_THREAD = `SELECT t.*, u.display_name AS author_name FROM threads t JOIN users u ON u.id = t.author_id`;
 
+/** A thread about a local-authority-only tool is listed only to readers of that tool (`flag`: readsLocalAuthorityTools). */
+const threadReadable = (flag: string) => `(t.subject_type <> 'tool' OR EXISTS (SELECT 1 FROM tools x WHERE x.slug = t.subject_id AND ${toolReadableSql('x', flag)}))`;
+
 const SELECT_MESSAGE = `
   SELECT m.*, u.display_name AS author_name,
          (SELECT json_agg(json_build_object('emoji', g.emoji, 'count', g.n, 'users', g.users) ORDER BY g.first)
@@ -157,24 +161,24 @@ export class ThreadRepository {
   }
 
   /** Threads with the reader's position and unread count; pinned first, then most recently active. */
-  list(filter: { subjectType?: string; subjectId?: string; limit: number; offset: number }, userId: string | null): Promise<ThreadRow[]> {
+  list(filter: { subjectType?: string; subjectId?: string; limit: number; offset: number }, userId: string | null, readsLocalAuthority = false): Promise<ThreadRow[]> {
     return this.dataSource.query(
       `SELECT t.*, u.display_name AS author_name, COALESCE(rp.last_read_seq, 0) AS last_read_seq,
               (SELECT count(*)::int FROM messages m WHERE m.thread_id = t.id AND m.seq > COALESCE(rp.last_read_seq, 0)
                  AND m.state = 'visible' AND m.author_id IS DISTINCT FROM $4) AS unread
        FROM threads t JOIN users u ON u.id = t.author_id
        LEFT JOIN read_positions rp ON rp.thread_id = t.id AND rp.user_id = $4
-       WHERE ($1::text IS NULL OR t.subject_type = $1) AND ($2::text IS NULL OR t.subject_id = $2)
+       WHERE ($1::text IS NULL OR t.subject_type = $1) AND ($2::text IS NULL OR t.subject_id = $2) AND ${threadReadable('$6')}
        ORDER BY t.pinned DESC, t.last_message_at DESC, t.id DESC LIMIT $3 OFFSET $5`,
-      [filter.subjectType ?? null, filter.subjectId ?? null, filter.limit, userId, filter.offset],
+      [filter.subjectType ?? null, filter.subjectId ?? null, filter.limit, userId, filter.offset, readsLocalAuthority],
     );
   }
 
-  async count(filter: { subjectType?: string; subjectId?: string }): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM threads WHERE ($1::text IS NULL OR subject_type = $1) AND ($2::text IS NULL OR subject_id = $2)`, [
-      filter.subjectType ?? null,
-      filter.subjectId ?? null,
-    ]);
+  async count(filter: { subjectType?: string; subjectId?: string }, readsLocalAuthority = false): Promise<number> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM threads t WHERE ($1::text IS NULL OR t.subject_type = $1) AND ($2::text IS NULL OR t.subject_id = $2) AND ${threadReadable('$3')}`,
+      [filter.subjectType ?? null, filter.subjectId ?? null, readsLocalAuthority],
+    );
     return row.n;
   }
 
@@ -192,6 +196,18 @@ export class ThreadRepository {
     const table = subjectType === 'tool' ? 'tools' : 'initiatives';
     const rows = await this.dataSource.query(`SELECT 1 FROM ${table} WHERE slug = $1`, [subjectId]);
     return rows.length > 0;
+  }
+
+  /** The access of the tool a thread is about; null for a thread on anything else (or no such thread). */
+  async toolAccess(threadId: number, manager: EntityManager = this.dataSource.manager): Promise<ToolAccess | null> {
+    const rows = await manager.query(`SELECT x.access FROM threads t JOIN tools x ON t.subject_type = 'tool' AND x.slug = t.subject_id WHERE t.id = $1`, [threadId]);
+    return rows[0]?.access ?? null;
+  }
+
+  /** The access of a tool by slug; null when there is none. */
+  async accessOfTool(slug: string | null): Promise<ToolAccess | null> {
+    const rows = slug ? await this.dataSource.query(`SELECT access FROM tools WHERE slug = $1`, [slug]) : [];
+    return rows[0]?.access ?? null;
   }
 
   async isLeader(initiativeSlug: string | null, userId: string): Promise<boolean> {

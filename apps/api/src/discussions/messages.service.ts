@@ -7,6 +7,7 @@ import { ENV, Env } from '../config/env';
 import type { AuthUser } from '../auth/auth-user';
 import { ModerationService } from '../moderation/moderation.service';
 import { OutboxService, Tx } from '../realtime/outbox.service';
+import { assertCanReadTool } from '../tools/tool-access';
 import { MessageRepository, MessageRow, ThreadRepository, toMessage } from './discussions.repository';
 
 export function isModerator(user: AuthUser | null) {
@@ -24,13 +25,21 @@ export class MessagesService {
     private readonly limiter: RateLimiter,
   ) {}
 
+  /** A thread about a local-authority-only tool is for that tool's readers only (403 saying how to get access). */
+  async assertReadable(user: AuthUser | null, threadId: number, tx?: Tx) {
+    const access = await this.threads.toolAccess(threadId, tx?.manager);
+    if (access) assertCanReadTool(user, { access });
+  }
+
   async list(user: AuthUser | null, threadId: number, query: z.output<typeof MessageQuery>) {
     if (!(await this.threads.get(threadId))) throw new NotFoundException(`No thread ${threadId}`);
+    await this.assertReadable(user, threadId);
     const page = await this.messages.page(threadId, query, { id: user?.id ?? null, moderator: isModerator(user) });
     return { items: page.items.map(toMessage), hasMore: page.hasMore };
   }
 
   async post(user: AuthUser, threadId: number, dto: z.output<typeof PostMessageInput>) {
+    await this.assertReadable(user, threadId);
     await this.limiter.take(`messages:${user.id}`, this.env.MESSAGE_RATE_PER_MINUTE, 60);
     return { message: await this.outbox.transaction((tx) => this.append(tx, user, threadId, dto)) };
   }
@@ -62,6 +71,7 @@ export class MessagesService {
     return this.outbox.transaction(async (tx) => {
       await this.moderation.lockItems(tx, 'message', id);
       const before = await this.load(id, tx);
+      await this.assertReadable(user, Number(before.thread_id), tx);
       if (before.author_id !== user.id) throw new ForbiddenException('Only the author can edit a message');
       if (before.state === 'deleted') throw new NotFoundException(`Message ${id} was deleted`);
       const mentions = await this.messages.existingUsers(parseMentions(dto.body));
@@ -89,6 +99,7 @@ export class MessagesService {
   async remove(user: AuthUser, id: number) {
     await this.outbox.transaction(async (tx) => {
       const message = await this.load(id, tx);
+      await this.assertReadable(user, Number(message.thread_id), tx);
       if (message.author_id !== user.id && !isModerator(user)) throw new ForbiddenException('Only the author or a moderator can delete a message');
       if (message.state === 'deleted') return;
       await this.messages.setState(tx.manager, id, 'deleted', user.id);
@@ -100,6 +111,7 @@ export class MessagesService {
   async react(user: AuthUser, id: number, emoji: string) {
     return this.outbox.transaction(async (tx) => {
       const message = await this.load(id, tx);
+      await this.assertReadable(user, Number(message.thread_id), tx);
       if (message.state !== 'visible') throw new NotFoundException(`Message ${id} cannot take reactions`);
       await this.messages.toggleReaction(tx.manager, id, user.id, emoji);
       const reactions = toMessage((await this.messages.get(id, tx.manager))!).reactions;
@@ -113,6 +125,7 @@ export class MessagesService {
     await this.outbox.transaction(async (tx) => {
       await this.moderation.lockItems(tx, 'message', id);
       const message = await this.load(id, tx);
+      await this.assertReadable(user, Number(message.thread_id), tx);
       if (message.state === 'deleted') throw new NotFoundException(`Message ${id} was deleted`);
       if (!(await this.messages.flag(tx.manager, id, user.id, dto.reason, dto.note ?? null))) return;
       if (message.state === 'visible') {
@@ -127,6 +140,7 @@ export class MessagesService {
   async revisions(user: AuthUser | null, id: number) {
     const message = await this.messages.get(id);
     if (!message || (message.state === 'held' && message.author_id !== user?.id && !isModerator(user))) throw new NotFoundException(`No message ${id}`);
+    await this.assertReadable(user, Number(message.thread_id));
     const rows = await this.messages.revisions(id, { id: user?.id ?? null, moderator: isModerator(user) });
     return {
       items: rows.map((r: Record<string, any>) => ({ body: r.body, replacedAt: r.replaced_at.toISOString(), replacedBy: { id: r.replaced_by, displayName: r.display_name } })),

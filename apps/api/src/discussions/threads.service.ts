@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { refusePersonalData } from '../common/personal-data';
 import type { AuthUser } from '../auth/auth-user';
 import { OutboxService } from '../realtime/outbox.service';
+import { assertCanReadTool, readsLocalAuthorityTools } from '../tools/tool-access';
 import { MessageRepository, ThreadRepository, ThreadRow, toThread } from './discussions.repository';
 import { isModerator, MessagesService } from './messages.service';
 
@@ -17,15 +18,18 @@ export class ThreadsService {
     private readonly messaging: MessagesService,
   ) {}
 
+  /** A local-authority-only tool's threads: 403 for readers without access; left out of other lists. */
   async list(user: AuthUser | null, query: z.output<typeof ThreadQuery>) {
-    const [rows, total] = await Promise.all([this.threads.list(query, user?.id ?? null), this.threads.count(query)]);
+    if (query.subjectType === 'tool') await this.assertToolReadable(user, query.subjectId ?? null);
+    const reads = readsLocalAuthorityTools(user);
+    const [rows, total] = await Promise.all([this.threads.list(query, user?.id ?? null, reads), this.threads.count(query, reads)]);
     return { items: rows.map(readerThread), total };
   }
 
   /** With the `thread:<id>` topic's seq, read first: the page follows the topic from it, so what commits meanwhile is replayed, never lost. */
   async get(user: AuthUser | null, id: number) {
     const seq = await this.outbox.currentSeq(topics.thread(id));
-    const row = await this.load(id);
+    const row = await this.load(id, user);
     const position = user ? await this.threads.readPosition(user.id, id) : { lastReadSeq: 0, unread: 0 };
     return { thread: { ...toThread(row), ...position }, seq };
   }
@@ -38,6 +42,7 @@ export class ThreadsService {
     if (!(await this.threads.subjectExists(dto.subjectType, subjectId))) {
       throw new NotFoundException({ message: `No ${dto.subjectType} called ${subjectId}`, fields: { subjectId: `No such ${dto.subjectType}` } });
     }
+    if (dto.subjectType === 'tool') await this.assertToolReadable(user, subjectId);
     if (dto.kind === 'announcement' && !user.roles.includes('admin') && !(await this.announcer(dto.subjectType, subjectId, user.id))) {
       throw new ForbiddenException(`Only ${dto.subjectType === 'initiative' ? 'leaders of the initiative' : 'maintainers of the tool'} and admins can post announcements`);
     }
@@ -51,7 +56,7 @@ export class ThreadsService {
   /** Moderators pin and lock; a question's asker (or an admin) chooses its accepted answer. */
   async update(user: AuthUser, id: number, dto: z.output<typeof UpdateThreadInput>) {
     refusePersonalData({ title: dto.title });
-    const thread = await this.load(id);
+    const thread = await this.load(id, user);
     const moderator = isModerator(user);
     if ((dto.pinned !== undefined || dto.locked !== undefined) && !moderator) throw new ForbiddenException('Only moderators can pin or lock threads');
     if (dto.title !== undefined && thread.author_id !== user.id && !moderator) throw new ForbiddenException('Only the author or a moderator can rename a thread');
@@ -75,7 +80,7 @@ export class ThreadsService {
   }
 
   async markRead(user: AuthUser, id: number, seq: number) {
-    const thread = await this.load(id);
+    const thread = await this.load(id, user);
     await this.threads.markRead(user.id, id, Math.min(seq, thread.last_seq));
     return this.threads.readPosition(user.id, id);
   }
@@ -89,10 +94,16 @@ export class ThreadsService {
     return subjectType === 'initiative' ? this.threads.isLeader(subjectId, userId) : this.threads.isMaintainer(subjectId, userId);
   }
 
-  private async load(id: number): Promise<ThreadRow> {
+  private async load(id: number, user: AuthUser | null): Promise<ThreadRow> {
     const row = await this.threads.get(id);
     if (!row) throw new NotFoundException(`No thread ${id}`);
+    await this.messaging.assertReadable(user, id);
     return row;
+  }
+
+  private async assertToolReadable(user: AuthUser | null, slug: string | null) {
+    const access = await this.threads.accessOfTool(slug);
+    if (access) assertCanReadTool(user, { access });
   }
 }
 

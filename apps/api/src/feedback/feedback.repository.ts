@@ -21,6 +21,7 @@ export interface NewFeedback extends Omit<FeedbackContentRow, 'id'> {
   clientHash: string;
   idempotencyKey: string | null;
   status: 'pending' | 'spam';
+  tellMe: boolean;
 }
 
 @Injectable()
@@ -42,11 +43,11 @@ export class FeedbackRepository {
     const inserted = await query<{ id: string | null }>(manager,
       prepared(`WITH input AS (
          SELECT nextval('feedback_id_seq') AS id, t.*
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::text[], $11::text[], $12::text[])
-           WITH ORDINALITY AS t(page, nature, summary, details, role, organisation, email, user_id, client_hash, idempotency_key, status, summary_key, n)),
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::text[], $11::text[], $12::text[], $13::boolean[])
+           WITH ORDINALITY AS t(page, nature, summary, details, role, organisation, email, user_id, client_hash, idempotency_key, status, summary_key, tell_me, n)),
        ins AS (
-         INSERT INTO feedback (id, page, nature, summary, details, role, organisation, email, user_id, client_hash, idempotency_key, status, summary_key)
-         SELECT id, page, nature, summary, details, role, organisation, email, user_id, client_hash, idempotency_key, status, md5(summary_key)::uuid
+         INSERT INTO feedback (id, page, nature, summary, details, role, organisation, email, user_id, client_hash, idempotency_key, status, summary_key, tell_me)
+         SELECT id, page, nature, summary, details, role, organisation, email, user_id, client_hash, idempotency_key, status, md5(summary_key)::uuid, tell_me
          FROM input ORDER BY idempotency_key
          ON CONFLICT (idempotency_key) DO NOTHING RETURNING id)
        SELECT ins.id FROM input LEFT JOIN ins USING (id) ORDER BY input.n`),
@@ -64,6 +65,7 @@ export class FeedbackRepository {
         column('status'),
         // Only a signed-in sender can repeat themselves: anonymous feedback shares addresses (recentSummaries).
         rows.map((r) => (r.userId ? duplicateKey(wholeText(r)) : null)),
+        column('tellMe'),
       ],
     );
     return inserted.map((r) => (r.id === null ? null : Number(r.id)));

@@ -65,6 +65,7 @@ export class FeedbackService {
       clientHash,
       idempotencyKey: key,
       status: dto.hp_field ? 'spam' : 'pending',
+      tellMe: dto.tellMe ?? false,
     });
     // A concurrent retry with the same key won the insert: answer with its id.
     return received(id ?? (await this.feedback.idByKey(key!))!);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DELETED_PASSWORD_HASH, DELETED_USER_NAME } from '@commons/domain';
 import { readableRevision } from '../discussions/discussions.repository';
+import { toolReadableBy } from '../tools/tools.repository';
 
 /** A column of some table that points at users(id), and what Postgres does to it when a user goes. */
 interface UserReference {
@@ -15,7 +16,10 @@ interface UserReference {
  * referring to users is exported whole. Keyed by table.
  */
 const EXPORT_COLUMNS: Record<string, string> = {
-  sessions: 'id, created_at, expires_at, revoked_at',
+  sessions: 'id, created_at, expires_at, revoked_at, last_seen_at, user_agent',
+  // Secrets stay out: the links' and tokens' hashes.
+  email_tokens: 'id, purpose, email, created_at, expires_at, used_at',
+  personal_tokens: 'id, name, created_at, last_used_at',
   // The caller's own words; the address hash and the moderators' redactions are not theirs to take.
   feedback: 'id, page, nature, summary, details, role, organisation, email, status, created_at',
   // A moderator's decisions, not the text of what they decided on (that is other people's).
@@ -27,6 +31,11 @@ const EXPORT_COLUMNS: Record<string, string> = {
 
 /** Rows an export leaves out: earlier text of a message taken out of view, as the revisions route does. */
 const EXPORT_WHERE: Record<string, string> = {
+  // A local-authority-only tool's shared documents (the section text holds others' words too) only while the
+  // person may read it; their own messages stay theirs (access-matrix.spec, local-authority-only block).
+  tool_design_sections: `AND ${toolReadableBy('tool_design_sections.tool_id', '$1::uuid')}`,
+  tool_design_revisions: `AND ${toolReadableBy('tool_design_revisions.tool_id', '$1::uuid')}`,
+  tool_releases: `AND ${toolReadableBy('tool_releases.tool_id', '$1::uuid')}`,
   message_revisions: `AND EXISTS (SELECT 1 FROM messages m WHERE m.id = message_revisions.message_id AND ${readableRevision('message_revisions', 'm', '$1::uuid')})`,
 };
 
@@ -63,8 +72,72 @@ export class AccountRepository {
 
   /** Revokes every live session of the user; returns how many. */
   async revokeAll(userId: string, manager: EntityManager = this.db.manager): Promise<number> {
-    const rows: unknown[] = await manager.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`, [userId]);
-    return rows.length;
+    const [, count]: [unknown, number] = await manager.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+    return count;
+  }
+
+  /** Revokes every live session of the user but `keep`; the ids revoked. */
+  async revokeOthers(userId: string, keep: string | null, manager: EntityManager): Promise<string[]> {
+    // UPDATE answers [rows, count] through TypeORM.
+    const [rows]: [{ id: string }[]] = await manager.query(
+      `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2 RETURNING id`,
+      [userId, keep],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Revokes one of the user's own sessions; false if it is not theirs or already over. */
+  async revokeOwn(userId: string, sessionId: string, manager: EntityManager): Promise<boolean> {
+    const [, count]: [unknown, number] = await manager.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > now()`, [sessionId, userId]);
+    return count > 0;
+  }
+
+  /** The user's live sessions, most recently used first. */
+  liveSessions(userId: string): Promise<{ id: string; created_at: Date; last_seen_at: Date; expires_at: Date; user_agent: string | null }[]> {
+    return this.db.query(
+      `SELECT id, created_at, last_seen_at, expires_at, user_agent FROM sessions
+       WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() ORDER BY last_seen_at DESC, created_at DESC LIMIT 200`,
+      [userId],
+    );
+  }
+
+  async setPasswordHash(userId: string, passwordHash: string, manager: EntityManager) {
+    await manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
+  }
+
+  async setDisplayName(userId: string, displayName: string, manager: EntityManager) {
+    await manager.query(`UPDATE users SET display_name = $2, updated_at = now() WHERE id = $1`, [userId, displayName]);
+  }
+
+  /** Marks the address confirmed if it is still the account's; false if the account has moved on since the link was sent. */
+  async confirmEmail(userId: string, email: string, manager: EntityManager): Promise<boolean> {
+    const [, count]: [unknown, number] = await manager.query(
+      `UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = $1 AND email = $2`,
+      [userId, email],
+    );
+    return count > 0;
+  }
+
+  /** Moves the account to a confirmed new address; false when another account has taken it meanwhile. */
+  async moveEmail(userId: string, email: string, manager: EntityManager): Promise<boolean> {
+    const taken: unknown[] = await manager.query(`SELECT 1 FROM users WHERE email = $1 AND id <> $2`, [email, userId]);
+    if (taken.length) return false;
+    await manager.query(`UPDATE users SET email = $2, email_verified_at = now(), updated_at = now() WHERE id = $1`, [userId, email]);
+    return true;
+  }
+
+  /** An unspent, unexpired emailed link, looked at without spending it. */
+  pendingLink(tokenHash: string, purpose: string): Promise<{ user_id: string }[]> {
+    return this.db.query(`SELECT user_id FROM email_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()`, [tokenHash, purpose]);
+  }
+
+  async emailOf(userId: string, manager: EntityManager): Promise<string | null> {
+    const rows: { email: string }[] = await manager.query(`SELECT email FROM users WHERE id = $1`, [userId]);
+    return rows[0]?.email ?? null;
+  }
+
+  emailTaken(email: string): Promise<boolean> {
+    return this.db.query(`SELECT 1 FROM users WHERE email = $1`, [email]).then((r: unknown[]) => r.length > 0);
   }
 
   /** The admins, locked, so two admins deleting themselves at once cannot leave none. */

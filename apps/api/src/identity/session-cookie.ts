@@ -1,11 +1,2 @@
-import type { FastifyReply } from 'fastify';
-import { SESSION_COOKIE } from '../auth/auth-user';
-import type { Env } from '../config/env';
-
-export function setSessionCookie(reply: FastifyReply, env: Env, token: string, expiresAt: Date) {
-  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: env.PUBLIC_ORIGIN.startsWith('https:'), expires: expiresAt });
-}
-
-export function clearSessionCookie(reply: FastifyReply) {
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
-}
+// The guard sends the cookie again when a session slides, so the helpers live with it in auth/.
+export { clearSessionCookie, setSessionCookie } from '../auth/session-cookie';

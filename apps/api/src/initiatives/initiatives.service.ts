@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { refusePersonalData } from '../common/personal-data';
 import type { AuthUser } from '../auth/auth-user';
 import { OutboxService, Tx } from '../realtime/outbox.service';
+import { AnswersService } from '../answers/answers.service';
 import { toDashboardItem, toInitiative, toMilestone, toSummary, toUpdate } from './initiatives.mappers';
 import { InitiativeFields, InitiativeRepository, InitiativeRow } from './initiatives.repository';
 
@@ -18,6 +19,7 @@ export class InitiativesService {
   constructor(
     private readonly initiatives: InitiativeRepository,
     private readonly outbox: OutboxService,
+    private readonly answers: AnswersService,
   ) {}
 
   async list(query: InitiativeQuery) {
@@ -158,12 +160,12 @@ export class InitiativesService {
     });
   }
 
-  /** Joining records the member's organisation as participating, and follows. */
+  /** Joining records the member's organisation as participating (only one they are a verified member of: its word), and follows. */
   async participate(user: AuthUser, slug: string, on: boolean) {
     const row = await this.find(slug);
     return this.outbox.transaction(async (tx) => {
       if (on) {
-        await this.initiatives.join(tx.manager, row.id, user.id, user.organisationId ?? null);
+        await this.initiatives.join(tx.manager, row.id, user.id, user.verifiedOrganisationId);
         await this.initiatives.follow(tx.manager, row.id, user.id);
       } else await this.initiatives.leave(tx.manager, row.id, user.id);
       await this.changed(tx, user, slug);
@@ -195,6 +197,8 @@ export class InitiativesService {
     const milestone = toMilestone((await this.initiatives.milestone(tx.manager, row.id, id))!);
     await this.initiatives.touch(tx.manager, row.id);
     tx.record({ topic: topics.initiative(row.slug), type: 'initiative.milestone.changed', payload: { ...milestone, completed, initiative: { slug: row.slug, title: row.title } } }, { actorId: user.id });
+    // What this milestone answered is done: the people who asked are told.
+    if (completed) await this.answers.close(tx, 'milestone', id);
     await this.changed(tx, user, row.slug);
     return { milestone };
   }

@@ -10,6 +10,8 @@ export interface Mail {
   subject: string;
   /** Plain text; the unsubscribe paragraph is added here. */
   text: string;
+  /** An account email (a link to confirm an address or reset a password): not a notification, so no unsubscribe. */
+  account?: boolean;
 }
 
 /**
@@ -66,6 +68,10 @@ export class MailService implements OnApplicationShutdown {
   async send(mail: Mail) {
     if (!this.env.SMTP_URL) throw new Error('email is off: SMTP_URL is not set');
     this.transport ??= createTransport(this.env.SMTP_URL);
+    if (mail.account) {
+      await this.transport.sendMail({ from: this.from(), to: mail.to, subject: mail.subject, text: mail.text });
+      return;
+    }
     const unsubscribe = await this.unsubscribeUrl(mail.userId);
     await this.transport.sendMail({
       from: this.from(),

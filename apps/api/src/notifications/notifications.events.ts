@@ -3,6 +3,7 @@ import { handler } from '../jobs/job-handlers';
 import type { FeatureEvents } from '../realtime/event-rules';
 import { EmailService } from './email.service';
 import { NotificationsService } from './notifications.service';
+import { OutcomeEmailService } from './outcome-email.service';
 
 export const notificationsEvents: FeatureEvents = {
   jobs: {
@@ -13,6 +14,7 @@ export const notificationsEvents: FeatureEvents = {
   handlers: [
     handler('notifications', 'fan-out', NotificationsService, (notifications, data) => notifications.fanOut(data)),
     handler('notifications', 'email', EmailService, (email, data) => email.emailNow(data)),
+    handler('notifications', 'outcome-email', OutcomeEmailService, (outcomes, data) => outcomes.send(data)),
     // Every morning at 07:00 UK time, when people start their day.
     handler('notifications', 'digest', EmailService, (email) => email.digest(), { pattern: '0 7 * * *', tz: 'Europe/London' }),
   ],

@@ -1,3 +1,4 @@
+import { OutcomeEmailService } from './outcome-email.service';
 import type { Feature } from '../common/feature';
 import { EmailService } from './email.service';
 import { MailService } from './mail.service';
@@ -11,6 +12,6 @@ import { WatchService } from './watch.service';
 
 /** Inboxes, watches and email: the fan-out and email jobs run in the worker. */
 export const notificationsFeature: Feature = {
-  providers: [NotificationsService, NotificationRepository, RecipientsService, WatchRepository, WatchService, PreferencesRepository, MailService, EmailService],
+  providers: [NotificationsService, NotificationRepository, RecipientsService, WatchRepository, WatchService, PreferencesRepository, MailService, EmailService, OutcomeEmailService],
   controllers: [NotificationsController, WatchesController],
 };

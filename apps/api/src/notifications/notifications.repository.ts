@@ -47,6 +47,52 @@ export class NotificationRepository {
     return rows.map((r: { user_id: string }) => r.user_id);
   }
 
+  /** Who hears that an idea moved on: its author and the members who backed it. */
+  async ideaFollowers(id: number, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows = await query<{ user_id: string }>(
+      manager,
+      `SELECT author_id AS user_id FROM ideas WHERE id = $1 AND author_id IS NOT NULL
+       UNION SELECT user_id FROM idea_backings WHERE idea_id = $1 AND user_id IS NOT NULL`,
+      [id],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
+  /** "You said, we did": the members who asked (signed-in feedback senders, thread authors) of these answers. */
+  async askersOf(answerIds: number[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows = await query<{ user_id: string }>(
+      manager,
+      `SELECT DISTINCT COALESCE(f.user_id, th.author_id) AS user_id FROM answers a
+       LEFT JOIN feedback f ON a.source_type = 'feedback' AND f.id = a.source_id
+       LEFT JOIN threads th ON a.source_type = 'thread' AND th.id = a.source_id
+       WHERE a.id = ANY($1) AND COALESCE(f.user_id, th.author_id) IS NOT NULL`,
+      [answerIds],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
+  /** Feedback senders who ticked "tell me what happens", claimed for emailing once (at most once: a retry finds them claimed). */
+  async claimOutcomeEmails(answerIds: number[]): Promise<{ email: string; summary: string }[]> {
+    return query<{ email: string; summary: string }>(
+      this.dataSource.manager,
+      `UPDATE answers a SET emailed_at = now() FROM feedback f
+       WHERE a.id = ANY($1) AND a.emailed_at IS NULL AND a.source_type = 'feedback' AND f.id = a.source_id AND f.tell_me AND f.email IS NOT NULL
+       RETURNING f.email, CASE WHEN f.status = 'redacted' THEN COALESCE(f.redacted_summary, f.summary) ELSE f.summary END AS summary`,
+      [answerIds],
+    );
+  }
+
+  /** The verified members of the authorities that use or pilot the tool: a new release is news to them. */
+  async adoptersOf(toolSlug: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows = await query<{ user_id: string }>(
+      manager,
+      `SELECT DISTINCT m.user_id FROM tool_adoptions a JOIN tools t ON t.id = a.tool_id JOIN verified_memberships m ON m.organisation_id = a.organisation_id
+       WHERE t.slug = $1 AND a.status IN ('uses', 'pilots')`,
+      [toolSlug],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
   async moderatorIds(): Promise<string[]> {
     const rows = await this.dataSource.query(`SELECT id FROM users WHERE roles && ARRAY['moderator', 'admin']::text[]`);
     return rows.map((r: { id: string }) => r.id);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EventRegistry, type AudienceReads } from '../realtime/event-rules';
 import type { OutboxEvent } from '../realtime/outbox.event';
+import { ToolRepository } from '../tools/tools.repository';
 import { NewNotification, NotificationRepository } from './notifications.repository';
 import { WatchRepository } from './watch.repository';
 
@@ -18,6 +19,7 @@ export class RecipientsService {
     private readonly notifications: NotificationRepository,
     private readonly watches: WatchRepository,
     private readonly events: EventRegistry,
+    private readonly tools: ToolRepository,
   ) {}
 
   /** `manager`: read in that transaction (a decision that shows a message tells its readers before it commits). */
@@ -27,8 +29,11 @@ export class RecipientsService {
     const actor = audience.actorId === undefined ? event.actorId : audience.actorId;
     const levels = audience.levels ?? new Map();
     const seen = new Set<string>();
-    return audience.told
-      .filter((t): t is typeof t & { userId: string } => !!t.userId && t.userId !== actor && levels.get(t.userId) !== 'muted' && !seen.has(t.userId) && !!seen.add(t.userId))
+    const told = audience.told.filter((t): t is typeof t & { userId: string } => !!t.userId && t.userId !== actor && levels.get(t.userId) !== 'muted' && !seen.has(t.userId) && !!seen.add(t.userId));
+    // Of a local-authority-only tool (or a thread about it), only its readers hear: no inbox line, no email.
+    const readers = await this.tools.readersOf(event.topic, told.map((t) => t.userId), manager);
+    return told
+      .filter((t) => readers.has(t.userId))
       .map((t) => ({ userId: t.userId, eventId: event.id, kind: t.kind, title: t.title, url: t.url }));
   }
 
@@ -39,6 +44,9 @@ export class RecipientsService {
       toolTitle: async (slug) => (await this.watches.subject('tool', slug))?.title ?? null,
       moderatorIds: () => this.notifications.moderatorIds(),
       notifiedAbout: (url) => this.notifications.notifiedAbout(url),
+      ideaFollowers: (id) => this.notifications.ideaFollowers(id, manager),
+      askersOf: (answerIds) => this.notifications.askersOf(answerIds, manager),
+      adoptersOf: (slug) => this.notifications.adoptersOf(slug, manager),
     };
   }
 }

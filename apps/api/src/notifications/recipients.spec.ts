@@ -5,22 +5,28 @@ import type { NotificationRepository } from './notifications.repository';
 import { eventRegistry } from '../events';
 import { RecipientsService } from './recipients.service';
 import type { WatchRepository } from './watch.repository';
+import type { ToolRepository } from '../tools/tools.repository';
 
 /**
  * The rules of who is told (the features' declarations and the rules every audience keeps), over plain inputs: what the repositories would have read is given as data
  * (their SQL is tested against Postgres in apps/api/test/notifications.spec.ts).
  */
-function service(data: { levels?: Record<string, WatchLevel>; context?: { title: string; kind: string; threadAuthor: string; parentAuthor: string | null } | null; moderators?: string[]; told?: string[] }) {
+function service(data: { levels?: Record<string, WatchLevel>; context?: { title: string; kind: string; threadAuthor: string; parentAuthor: string | null } | null; moderators?: string[]; told?: string[]; ideaFollowers?: string[]; askers?: string[]; adopters?: string[] }) {
   const notifications = {
     messageContext: async () => (data.context === undefined ? { title: 'T', kind: 'discussion', threadAuthor: 'author', parentAuthor: null } : data.context),
     moderatorIds: async () => data.moderators ?? [],
     notifiedAbout: async () => data.told ?? [],
+    ideaFollowers: async () => data.ideaFollowers ?? [],
+    askersOf: async () => data.askers ?? [],
+    adoptersOf: async () => data.adopters ?? [],
   } as unknown as NotificationRepository;
   const watches = {
     levels: async () => new Map(Object.entries(data.levels ?? {})),
     subject: async () => ({ title: 'Tool X' }),
   } as unknown as WatchRepository;
-  return new RecipientsService(notifications, watches, eventRegistry);
+  // Everyone may read the subject here; who may read a local-authority-only tool is tested against Postgres (access-matrix.spec.ts).
+  const tools = { readersOf: async (_topic: string, ids: string[]) => new Set(ids) } as unknown as ToolRepository;
+  return new RecipientsService(notifications, watches, eventRegistry, tools);
 }
 function event(type: EventType, payload: unknown, actorId: string | null = null, topic: Topic = 'thread:1'): OutboxEvent {
   return { id: 7, topic, seq: 1, type, payload, actorId, createdAt: new Date(0) };
@@ -68,5 +74,25 @@ describe('RecipientsService.recipients', () => {
     const found = await s.recipients(event('moderation.item.created', { id: 3, subjectType: 'message', subjectId: 9, state: 'held', decision: null }, null, 'moderation'));
     expect(found.map((n) => n.userId)).toEqual(['m1', 'm3']);
     expect(found[0]).toMatchObject({ kind: 'moderation', title: 'A message is waiting in the moderation queue', url: '/moderation#item-3' });
+  });
+
+  it('ideas: a status change tells the author and every member who backed it, not the moderator who made it', async () => {
+    const s = service({ ideaFollowers: ['author', 'backer', 'moderator'] });
+    const payload = { id: 4, title: 'A regional SEND dashboard', from: 'open', to: 'planned', reason: null, link: null, by: { id: 'moderator', displayName: 'Sam' } };
+    const found = await s.recipients(event('idea.status.changed', payload, 'moderator', 'idea:4'));
+    expect(found.map((n) => n.userId)).toEqual(['author', 'backer']);
+    expect(found[0]).toMatchObject({ kind: 'idea', title: '“A regional SEND dashboard” is now planned', url: '/ideas/4' });
+  });
+
+  it('a release tells the tool’s watchers and the verified members of authorities that use it, once each, not the muted', async () => {
+    const s = service({ levels: { fan: 'watching', muted: 'muted', both: 'watching' }, adopters: ['council', 'both', 'muted'] });
+    const found = await s.recipients(event('tool.release.published', { slug: 'x', version: '2.0.0' }, 'maintainer', 'tool:x'));
+    expect(found.map((n) => n.userId).sort()).toEqual(['both', 'council', 'fan']);
+    expect(found[0]).toMatchObject({ kind: 'tool', title: 'Tool X 2.0.0 released', url: '/tools/x' });
+  });
+
+  it('a stage move tells only the watchers', async () => {
+    const s = service({ levels: { fan: 'watching' }, adopters: ['council'] });
+    expect((await s.recipients(event('tool.stage.changed', { slug: 'x', from: 'released', to: 'maintained' }, 'maintainer', 'tool:x'))).map((n) => n.userId)).toEqual(['fan']);
   });
 });

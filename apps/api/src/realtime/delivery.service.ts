@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Server, Socket } from 'socket.io';
 import type { EventEnvelope, Topic } from '@commons/realtime';
+import { ENV, Env } from '../config/env';
 import { toEnvelope } from './outbox.event';
 import { OutboxService } from './outbox.service';
 
@@ -11,6 +12,23 @@ const RETRY_MS = 1000;
  * request under way (a post's next database reply among them) would wait behind it (docs/PERFORMANCE.md, "Fan-out").
  */
 const BROADCAST_CHUNK = 100;
+
+/** What the socket has waiting to be written to its connection. */
+const backlog = (socket: Socket) => (socket.conn as unknown as { writeBuffer?: unknown[] }).writeBuffer?.length ?? 0;
+
+/** Resolves once the socket's connection has taken what was waiting (or it has gone). */
+function drained(socket: Socket): Promise<void> {
+  if (backlog(socket) === 0 || !socket.connected) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      socket.conn.off('drain', done);
+      socket.off('disconnect', done);
+      resolve();
+    };
+    socket.conn.on('drain', done);
+    socket.on('disconnect', done);
+  });
+}
 
 /** One subscribe of one socket: a later subscribe (a rewind) makes a new one, and the old one's catch-up stops. */
 interface Following {
@@ -47,44 +65,66 @@ export class DeliveryService {
   private readonly outgoing: { topic: Topic; stream: Stream; event: EventEnvelope; to: Following[]; at: number }[] = [];
   private server?: Server;
 
-  constructor(private readonly outbox: OutboxService) {}
+  /**
+   * Packets a socket may have waiting in the API (engine.io's write buffer: its connection has not taken the
+   * earlier ones, a reader that stopped reading or reads slowly) before it is no longer written to live: it
+   * leaves the broadcast and, once its connection has taken what waits, catches up from the outbox a page
+   * at a time and rejoins. A slow reader costs the API a bounded buffer and still gets every event, in order.
+   */
+  private readonly maxBacklog: number;
+
+  constructor(
+    private readonly outbox: OutboxService,
+    @Inject(ENV) env: Env,
+  ) {
+    this.maxBacklog = env.SOCKET_MAX_BACKLOG;
+  }
 
   attach(server: Server) {
     this.server = server;
   }
 
+  /** Whether `socket` follows `topic` here already (so the topic is known to exist). */
+  following(socket: Socket, topic: Topic): boolean {
+    return this.streams.get(topic)?.followers.has(socket) ?? false;
+  }
+
   /**
    * Makes `socket` follow `topic` and returns the topic's current seq (for the ack). It then gets every
    * event after `afterSeq` (or, without it, after that current seq), in order, and each live one after.
+   * `refetch`: retention has deleted events after `afterSeq`, so the socket follows from the current seq
+   * and must reload what it shows (the client does, on the ack's `refetch`).
    */
-  async follow(socket: Socket, topic: Topic, afterSeq: number | undefined): Promise<number> {
+  async follow(socket: Socket, topic: Topic, afterSeq: number | undefined): Promise<{ seq: number; refetch: boolean }> {
     if (this.streams.get(topic)?.followers.has(socket)) {
-      if (afterSeq === undefined) return this.outbox.currentSeq(topic);
+      if (afterSeq === undefined) return { seq: await this.outbox.currentSeq(topic), refetch: false };
       this.unfollow(socket, topic); // a rewind: replay from afterSeq as for a newcomer
     }
     // The stream exists before the seq is read, so nothing published meanwhile is missed.
     const stream = this.stream(topic);
     const following: Following = { socket };
     stream.followers.set(socket, following);
-    let seq: number;
+    let position: { seq: number; pruned: number };
     try {
-      seq = await this.outbox.currentSeq(topic);
+      position = await this.outbox.position(topic);
     } catch (error) {
       this.unfollow(socket, topic);
       throw error;
     }
+    const { seq } = position;
     if (!socket.connected) {
       this.unfollow(socket, topic); // gone while we read: its disconnect saw no topic to leave
-      return seq;
+      return { seq, refetch: false };
     }
     if (stream.delivered === null) {
       stream.delivered = seq;
       this.drain(topic, stream);
     }
-    const from = Math.min(afterSeq ?? seq, seq);
+    const refetch = afterSeq !== undefined && afterSeq < Math.min(position.pruned, seq);
+    const from = refetch ? seq : Math.min(afterSeq ?? seq, seq);
     // After the ack has gone.
     setImmediate(() => void this.catchUp(following, topic, stream, from));
-    return seq;
+    return { seq, refetch };
   }
 
   unfollow(socket: Socket, topic: Topic) {
@@ -166,6 +206,11 @@ export class DeliveryService {
     const room = server?.sockets.adapter.rooms.get(topic);
     if (!server || !room) return;
     if (room.size <= BROADCAST_CHUNK && !this.outgoing.length) {
+      for (const id of room) {
+        const socket = server.sockets.sockets.get(id);
+        const following = socket && stream.followers.get(socket);
+        if (following && backlog(socket) >= this.maxBacklog) this.fallBehind(topic, stream, following, event.seq - 1);
+      }
       server.local.to(topic).emit('event', event);
       return;
     }
@@ -186,12 +231,34 @@ export class DeliveryService {
       const chunk = b.to.slice(b.at, b.at + budget);
       b.at += chunk.length;
       budget -= chunk.length;
-      const ids = chunk.filter((f) => this.current(b.topic, b.stream, f)).map((f) => f.socket.id);
+      const ids: string[] = [];
+      for (const f of chunk) {
+        if (!this.current(b.topic, b.stream, f)) continue;
+        if (backlog(f.socket) >= this.maxBacklog) this.fallBehind(b.topic, b.stream, f, b.event.seq - 1);
+        else ids.push(f.socket.id);
+      }
       if (ids.length) this.server?.local.to(ids).emit('event', b.event);
       if (b.at >= b.to.length) this.outgoing.shift();
     }
     if (this.outgoing.length) setImmediate(() => this.flush());
   }
+
+  /**
+   * `following`'s socket has maxBacklog packets waiting: it leaves the room (what is queued for it under
+   * this subscribe is skipped), and, once its connection has taken them, replays from `had` (every event up
+   * to it was written to it) from the outbox, then rejoins.
+   */
+  private fallBehind(topic: Topic, stream: Stream, following: Following, had: number) {
+    const { socket } = following;
+    void socket.leave(topic);
+    const next: Following = { socket };
+    stream.followers.set(socket, next);
+    this.behind++;
+    void drained(socket).then(() => this.catchUp(next, topic, stream, had));
+  }
+
+  /** How many times a socket fell behind and caught up from the outbox (for the logs and metrics). */
+  behind = 0;
 
   /** Fetches from the outbox what is missing up to `upto` (one fetch at a time per topic). */
   private async fill(topic: Topic, stream: Stream, upto: number) {
@@ -229,12 +296,20 @@ export class DeliveryService {
         return;
       }
       try {
+        // A page at a time, each once the connection has taken about half of what waits (a slow reader).
+        if (backlog(socket) >= this.maxBacklog / 2) await drained(socket);
+        if (!this.current(topic, stream, following)) return;
         const events = await this.outbox.range(topic, cursor, delivered);
         if (!this.current(topic, stream, following)) return;
+        // Delivered seqs are committed, so only retention can leave a hole (it pruned during the replay):
+        // the socket is told to reload, and goes on from what the room has had.
+        if (!events.length || events[0].seq !== cursor + 1) {
+          socket.emit('refetch', { topic, seq: delivered });
+          cursor = delivered;
+          continue;
+        }
         for (const e of events) socket.emit('event', toEnvelope(e));
-        // Delivered seqs are committed, so a page is never empty; if one ever is (outbox pruned), wait, don't spin.
-        if (events.length) cursor = events[events.length - 1].seq;
-        else throw new Error(`no events after seq ${cursor}`);
+        cursor = events[events.length - 1].seq;
       } catch (error) {
         this.logger.warn(`replay of ${topic} failed, retrying: ${(error as Error).message}`);
         await new Promise((resolve) => setTimeout(resolve, RETRY_MS).unref());

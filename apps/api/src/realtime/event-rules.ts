@@ -31,6 +31,12 @@ export interface AudienceReads {
   toolTitle(slug: string): Promise<string | null>;
   moderatorIds(): Promise<string[]>;
   notifiedAbout(url: string): Promise<string[]>;
+  /** An idea's author and the members who backed it. */
+  ideaFollowers(ideaId: number): Promise<string[]>;
+  /** The members who asked what these answers answer. */
+  askersOf(answerIds: number[]): Promise<string[]>;
+  /** The verified members of the authorities that use or pilot a tool. */
+  adoptersOf(toolSlug: string): Promise<string[]>;
 }
 
 /**

@@ -38,6 +38,9 @@ export class RealtimeIoAdapter extends IoAdapter {
       ...options,
       path: '/socket.io',
       serveClient: false,
+      // A message past this (one event or binary attachment over websocket, a polling POST) closes the
+      // connection before it is parsed; the largest the client sends is a live design edit (512 KiB).
+      maxHttpBufferSize: this.env.SOCKET_MAX_MESSAGE_BYTES,
       // Checked here, before the upgrade: socket.io's `cors` option alone lets a foreign page connect.
       allowRequest: (req, callback) => callback(null, realtime.originAllowed(req.headers.origin)),
     } as ServerOptions);

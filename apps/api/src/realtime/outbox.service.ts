@@ -170,6 +170,15 @@ export class OutboxService {
     return new Map(rows.map((r) => [r.topic, Number(r.seq)]));
   }
 
+  /**
+   * The topic's current seq, and the highest seq retention has deleted (OUTBOX_RETENTION_HOURS): a
+   * replay from before that cannot be whole, so the client is told to reload instead.
+   */
+  async position(topic: Topic): Promise<{ seq: number; pruned: number }> {
+    const rows = await query<{ seq: string; pruned_seq: string }>(this.dataSource.manager, prepared(`SELECT seq, pruned_seq FROM topic_seqs WHERE topic = $1`), [topic]);
+    return rows.length ? { seq: Number(rows[0].seq), pruned: Number(rows[0].pruned_seq) } : { seq: 0, pruned: 0 };
+  }
+
   /** Events on `topic` with afterSeq < seq <= uptoSeq, in order, at most `limit` (never an unnumbered one). */
   async range(topic: Topic, afterSeq: number, uptoSeq: number, limit = 500): Promise<OutboxEvent[]> {
     const rows = await query<OutboxRow>(this.dataSource.manager,

@@ -8,6 +8,9 @@ import { AuthService } from '../auth/auth.service';
 import { DeliveryService } from './delivery.service';
 import { PresenceService } from './presence.service';
 import { RelayService } from './relay.service';
+import { TopicAccess } from './topic-access';
+import { TopicDirectory } from './topic-directory';
+import { RateLimitedException, RateLimiter } from '../common/rate-limiter';
 
 export interface SocketUser {
   id: string;
@@ -16,6 +19,8 @@ export interface SocketUser {
 }
 
 const TYPING_EVERY_MS = 1000;
+/** Subscribes of one socket waiting for their turn; more at once are refused (a page follows a handful). */
+const MAX_WAITING = 64;
 /** setTimeout's longest delay (about 24.8 days): a later expiry is read again when the timer fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -51,6 +56,9 @@ export class RealtimeService {
     private readonly delivery: DeliveryService,
     private readonly presence: PresenceService,
     private readonly relay: RelayService,
+    private readonly directory: TopicDirectory,
+    private readonly access: TopicAccess,
+    private readonly limiter: RateLimiter,
   ) {}
 
   attach(server: Server) {
@@ -69,6 +77,7 @@ export class RealtimeService {
 
   /** Handshake: the session cookie makes a signed-in socket; no cookie (or a dead one) an anonymous one. */
   async authenticate(socket: Socket) {
+    await this.admit(socket);
     const token = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
     const auth = token ? await this.auth.validate(token) : null;
     const user: SocketUser | null = auth ? { id: auth.user.id, displayName: auth.user.displayName, roles: auth.user.roles } : null;
@@ -76,20 +85,102 @@ export class RealtimeService {
     socket.data.sessionId = auth?.session.id ?? null;
     socket.data.topics = new Set<Topic>();
     socket.data.typingAt = new Map<string, number>();
+    this.limitMessages(socket);
     if (auth) {
       await socket.join([userRoom(auth.user.id), sessionRoom(auth.session.id)]);
       this.watchExpiry(auth.session.id, token!, auth.session.expiresAt);
     }
   }
 
-  async subscribe(socket: Socket, input: unknown): Promise<SubscribeAck> {
+  /**
+   * New connections per client address per minute, on every instance together (a handshake reads the
+   * session and sets up presence): past SOCKET_CONNECTIONS_PER_ADDRESS_PER_MINUTE the handshake is refused,
+   * and the client's reconnection backs off. Let through while Redis is away.
+   */
+  private async admit(socket: Socket) {
+    const forwarded = socket.handshake.headers['x-forwarded-for'];
+    // As Fastify reads it with TRUST_PROXY (app.ts): the client's own address is the first one listed.
+    const address = (this.env.TRUST_PROXY && typeof forwarded === 'string' && forwarded.split(',')[0].trim()) || socket.handshake.address;
+    try {
+      await this.limiter.take(`sockets:address:${await this.limiter.salted(address)}`, this.env.SOCKET_CONNECTIONS_PER_ADDRESS_PER_MINUTE, 60);
+    } catch (error) {
+      if (error instanceof RateLimitedException) throw new Error(`Too many connections from this address: try again in ${error.retryAfterSeconds} seconds`);
+      throw error;
+    }
+  }
+
+  /**
+   * A token bucket per socket, checked before any handler runs (socket.io middleware: no Nest dispatch, no
+   * parse of the payload): past SOCKET_MESSAGES_PER_SECOND, after a burst of five seconds' worth, a message is
+   * answered "slow down" at once and the connection is not read again until a message is allowed; a socket
+   * refused a whole burst's worth in a row is disconnected (what it had sent meanwhile is never read). So one
+   * socket's flood costs the API little and cannot crowd out other people's requests. Hand-written: a few
+   * lines, where a limiter library would add a store and a promise per message.
+   */
+  private limitMessages(socket: Socket) {
+    const rate = this.env.SOCKET_MESSAGES_PER_SECOND;
+    const burst = rate * 5;
+    let tokens = burst;
+    let at = Date.now();
+    let paused = false;
+    let refused = 0;
+    socket.use((packet, next) => {
+      const now = Date.now();
+      tokens = Math.min(burst, tokens + ((now - at) * rate) / 1000);
+      at = now;
+      if (tokens >= 1) {
+        tokens -= 1;
+        refused = 0;
+        return next();
+      }
+      if (++refused >= burst) {
+        if (socket.connected) this.logger.warn(`socket ${socket.id} sent ${burst} messages past its rate in a row: disconnected`);
+        socket.disconnect(true);
+        return;
+      }
+      const ack = packet[packet.length - 1];
+      if (typeof ack === 'function') ack({ ok: false, error: `Too many messages: at most ${rate} a second` });
+      // The websocket itself (ws's pause): what the client sends meanwhile waits in its own buffers.
+      const ws = (socket.conn.transport as unknown as { socket?: { pause?(): void; resume?(): void } }).socket;
+      if (!paused && ws?.pause && ws.resume) {
+        paused = true;
+        ws.pause();
+        setTimeout(() => {
+          paused = false;
+          ws.resume!();
+        }, Math.ceil(((1 - tokens) * 1000) / rate)).unref();
+      }
+    });
+  }
+
+  /**
+   * Refusals that need no read come first (bad input, the cap); the rest of a socket's subscribes run one
+   * at a time, so one socket sending thousands holds at most one database connection and never crowds out
+   * other people's requests. Past MAX_WAITING queued, a subscribe is refused at once.
+   */
+  subscribe(socket: Socket, input: unknown): Promise<SubscribeAck> | SubscribeAck {
     const parsed = SubscribeInput.safeParse(input);
     if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ') };
     const topic = parseTopic(parsed.data.topic)!;
-    const refused = refusal(topic, socket.data.user) ?? (await this.stillEntitled(socket, topic));
-    if (refused) return { ok: false, error: refused };
+    const topics = socket.data.topics as Set<Topic>;
+    const waiting = (socket.data.waiting ?? 0) as number;
+    if (!topics.has(topic.topic) && topics.size + waiting >= this.env.SOCKET_MAX_SUBSCRIPTIONS) {
+      return { ok: false, error: `Too many topics: a connection follows at most ${this.env.SOCKET_MAX_SUBSCRIPTIONS}; unsubscribe from some first` };
+    }
+    if (waiting >= MAX_WAITING) return { ok: false, error: 'Too many subscribes at once: wait for their answers' };
+    socket.data.waiting = waiting + 1;
+    const turn = ((socket.data.turn ?? Promise.resolve()) as Promise<unknown>).then(() => this.subscribeNow(socket, topic, parsed.data.afterSeq));
+    socket.data.turn = turn.catch(() => undefined).finally(() => (socket.data.waiting -= 1));
+    return turn;
+  }
 
-    const seq = await this.delivery.follow(socket, topic.topic, parsed.data.afterSeq);
+  private async subscribeNow(socket: Socket, topic: ParsedTopic, afterSeq: number | undefined): Promise<SubscribeAck> {
+    if (!socket.connected) return { ok: false, error: 'Disconnected' };
+    const refused = refusal(topic, socket.data.user) ?? (await this.stillEntitled(socket, topic)) ?? (await this.readerRefusal(socket, topic));
+    if (refused) return { ok: false, error: refused };
+    if (!this.delivery.following(socket, topic.topic) && !(await this.directory.exists(topic))) return { ok: false, error: `Unknown topic: ${topic.topic} does not exist` };
+
+    const { seq, refetch } = await this.delivery.follow(socket, topic.topic, afterSeq);
     // A role taken away while the topic was being joined (applyRoles found nothing to leave yet).
     const lost = refusal(topic, socket.data.user);
     if (lost) {
@@ -100,7 +191,7 @@ export class RealtimeService {
       socket.data.topics.add(topic.topic);
       void this.presence.join(socket, topic.topic).catch(() => undefined);
     }
-    return { ok: true, seq };
+    return refetch ? { ok: true, seq, refetch: true } : { ok: true, seq };
   }
 
   async unsubscribe(socket: Socket, input: unknown) {
@@ -190,6 +281,18 @@ export class RealtimeService {
     return refusal(topic, { ...(socket.data.user as SocketUser), roles: auth.user.roles });
   }
 
+  /**
+   * A topic with its own readers (a local-authority-only tool, or a thread about one): the person is read
+   * as they are now (verified membership, roles), before anything is followed or replayed.
+   */
+  private async readerRefusal(socket: Socket, topic: ParsedTopic): Promise<string | null> {
+    const check = await this.access.restricted(topic);
+    if (!check) return null;
+    const token = socket.data.user ? cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE) : undefined;
+    const auth = token ? await this.auth.validate(token) : null;
+    return check(auth?.user ?? null);
+  }
+
   /** Arms (or moves) the session's timer: its sockets here are disconnected when it expires. */
   private watchExpiry(sessionId: string, token: string, expiresAt: Date) {
     const known = this.expiries.get(sessionId);
@@ -225,6 +328,28 @@ export class RealtimeService {
       // After the event itself went out, so the user's pages hear why before their sockets close.
       if (e.type === 'user.sessions.revoked') this.server.local.in(userRoom((e as EventEnvelope<'user.sessions.revoked'>).payload.userId)).disconnectSockets(true);
       if (e.type === 'user.session.revoked') this.server.local.in(sessionRoom((e as EventEnvelope<'user.session.revoked'>).payload.sessionId)).disconnectSockets(true);
+      // A tool kept to local authority staff from now on: its (and its threads') followers are checked again.
+      if (e.type === 'tool.updated' && (e as EventEnvelope<'tool.updated'>).payload.access === 'local_authority') {
+        this.readersChanged().catch((error: Error) => this.logger.warn(`checking followers after an access change: ${error.message}`));
+      }
+    }
+  }
+
+  /** Sockets here that may no longer follow a tool or thread topic (TopicAccess) stop following it. */
+  private async readersChanged() {
+    const followers = new Map<Topic, Socket[]>();
+    for (const socket of this.server?.sockets.sockets.values() ?? []) {
+      for (const topic of (socket.data.topics ?? []) as Set<Topic>) {
+        if (!/^(tool|thread):/.test(topic)) continue;
+        const same = followers.get(topic);
+        if (same) same.push(socket);
+        else followers.set(topic, [socket]);
+      }
+    }
+    for (const [topic, sockets] of followers) {
+      const parsed = parseTopic(topic)!;
+      if (!(await this.access.restricted(parsed))) continue;
+      for (const socket of sockets) if (await this.readerRefusal(socket, parsed)) await this.unsubscribe(socket, { topic });
     }
   }
 

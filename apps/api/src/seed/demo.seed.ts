@@ -13,17 +13,22 @@ import type { AuthUser } from '../auth/auth-user';
 import { InitiativesService } from '../initiatives/initiatives.service';
 import { UserRepository } from '../identity/identity.repositories';
 import { OutboxService } from '../realtime/outbox.service';
+import { seedSector } from './demo-sector';
 
 /** Shared by every demo account; README lists them. Demo data is never loaded unless SEED_DEMO=true. */
 export const DEMO_PASSWORD = 'commons-demo-password';
 
-/** Email, name, organisation (DfE LA code or organisation name), extra global roles. */
+/**
+ * Email, name, organisation (DfE LA code or organisation name), extra global roles. Each address is on a
+ * demo subdomain the seed maps to that organisation (never a real council's domain), so the demo accounts
+ * are verified members of their organisations.
+ */
 const DEMO_USERS: [email: string, name: string, org: string, roles: ('moderator' | 'admin')[]][] = [
-  ['member@demo.commons.local', 'Priya Shah', '202', []],
-  ['maintainer@demo.commons.local', 'Tom Okafor', '886', []],
-  ['leader@demo.commons.local', 'Helen Clarke', '330', []],
-  ['moderator@demo.commons.local', 'Sam Rivers', 'Department for Education', ['moderator']],
-  ['admin@demo.commons.local', 'Alex Morgan', '801', ['moderator', 'admin']],
+  ['member@camden.demo.commons.local', 'Priya Shah', '202', []],
+  ['maintainer@kent.demo.commons.local', 'Tom Okafor', '886', []],
+  ['leader@birmingham.demo.commons.local', 'Helen Clarke', '330', []],
+  ['moderator@dfe.demo.commons.local', 'Sam Rivers', 'Department for Education', ['moderator']],
+  ['admin@bristol.demo.commons.local', 'Alex Morgan', '801', ['moderator', 'admin']],
 ];
 
 /** Page feedback as readers send it; the moderation job sorts it (two of these hold personal data). */
@@ -37,14 +42,14 @@ const DEMO_FEEDBACK: [page: string, role: number, nature: number, summary: strin
 /** Threads started by demo members: [author email, subject tool slug or null, kind, title, first message, replies by email]. */
 const DEMO_THREADS: [string, string | null, 'discussion' | 'question', string, string, [string, string][]][] = [
   [
-    'member@demo.commons.local', '903-validator', 'question', 'Rule 103 fires on most of our episodes — expected?',
+    'member@camden.demo.commons.local', '903-validator', 'question', 'Rule 103 fires on most of our episodes — expected?',
     'Rule 103 fires on 2,345 of our 9,876 episodes this year. Is anyone else seeing this after the 2024/25 update?',
-    [['maintainer@demo.commons.local', 'Yes — the rule changed this year. Check your **placement end reasons**; the [guidance](https://www.gov.uk/) explains the new codes.']],
+    [['maintainer@kent.demo.commons.local', 'Yes — the rule changed this year. Check your **placement end reasons**; the [guidance](https://www.gov.uk/) explains the new codes.']],
   ],
   [
-    'leader@demo.commons.local', null, 'discussion', 'Who wants to co-design a regional adoption dashboard?',
+    'leader@birmingham.demo.commons.local', null, 'discussion', 'Who wants to co-design a regional adoption dashboard?',
     'We would love the demand model to forecast by placement type, and to see which authorities in each region use which tools.',
-    [['member@demo.commons.local', 'Camden would join. We can share our SQL for the SSDA903 extract.']],
+    [['member@camden.demo.commons.local', 'Camden would join. We can share our SQL for the SSDA903 extract.']],
   ],
 ];
 
@@ -74,9 +79,15 @@ export class DemoSeeder {
       const user = await this.users.createUnlessTaken({ email, displayName, passwordHash, organisationId, roles: ['member', ...roles] });
       if (user) created++;
     }
+    // Each demo address's own subdomain (camden.demo.commons.local) is its organisation's, so they are verified members.
+    for (const [email, , org] of DEMO_USERS) {
+      await this.dataSource.query(`INSERT INTO organisation_domains (domain, organisation_id, confirmed) VALUES ($1, $2, true) ON CONFLICT (domain) DO NOTHING`, [email.split('@')[1], await this.users.organisationIdFor(org)]);
+    }
+    // The demo's people are who they say they are: their addresses count as confirmed.
+    await this.dataSource.query(`UPDATE users SET email_verified_at = now() WHERE email = ANY($1) AND email_verified_at IS NULL`, [DEMO_USERS.map(([email]) => email)]);
     const rows = DEMO_FEEDBACK.map(([page, role, nature, summary, details], i) => ({
       page, summary, details, role: FEEDBACK_ROLES[role], nature: FEEDBACK_NATURES[nature], organisation: null, email: null,
-      userId: null, clientHash: 'demo', idempotencyKey: `demo-feedback-${i + 1}`, status: 'pending' as const,
+      userId: null, clientHash: 'demo', idempotencyKey: `demo-feedback-${i + 1}`, status: 'pending' as const, tellMe: false,
     }));
     const sent = [...(await this.feedback.storeMany(rows)).values()].filter((id) => id !== null).length;
     let threads = 0;
@@ -90,8 +101,12 @@ export class DemoSeeder {
     }
     const tools = await this.seedTools();
     const initiatives = await this.seedInitiatives();
-    if (created || sent || threads || tools || initiatives) {
-      this.logger.log(`demo data: ${created} users, ${sent} feedback items, ${threads} threads${tools ? ', tool maintainers, adoptions and a proposed tool' : ''}${initiatives ? ', initiatives' : ''}`);
+    const [leader, member, maintainer, moderator] = await Promise.all(
+      ['leader@birmingham.demo.commons.local', 'member@camden.demo.commons.local', 'maintainer@kent.demo.commons.local', 'moderator@dfe.demo.commons.local'].map(async (e) => (await this.users.getByEmail(e))!.id),
+    );
+    const sector = await this.dataSource.transaction((m) => seedSector(m, { leader, member, maintainer, moderator }));
+    if (created || sent || threads || tools || initiatives || sector) {
+      this.logger.log(`demo data: ${created} users, ${sent} feedback items, ${threads} threads${tools ? ', tool maintainers, adoptions and a proposed tool' : ''}${initiatives ? ', initiatives' : ''}${sector ? ', the sector (descriptions, releases, adoption, ideas, a guide)' : ''}`);
     }
   }
 
@@ -101,7 +116,7 @@ export class DemoSeeder {
     if ((await this.dataSource.query(`SELECT 1 FROM tools WHERE slug = $1`, [proposed])).length) return false;
     // The demo admin works for Bristol, so their adoption is Bristol's.
     const [admin, maintainer, leader, member] = await Promise.all(
-      ['admin@demo.commons.local', 'maintainer@demo.commons.local', 'leader@demo.commons.local', 'member@demo.commons.local'].map((e) => this.as(e)),
+      ['admin@bristol.demo.commons.local', 'maintainer@kent.demo.commons.local', 'leader@birmingham.demo.commons.local', 'member@camden.demo.commons.local'].map((e) => this.as(e)),
     );
     for (const slug of ['903-validator', 'cin-census-validator']) await this.tools.setMaintainer(admin, slug, maintainer.id, true);
     const adoptions: [AuthUser, string, AdoptionStatus][] = [
@@ -111,7 +126,7 @@ export class DemoSeeder {
       [admin, 'cin-census-validator', 'uses'],
       [member, 'cin-census-validator', 'interested'],
     ];
-    for (const [who, slug, status] of adoptions) await this.adoption.record(who, slug, who.organisationId!, status);
+    for (const [who, slug, status] of adoptions) await this.adoption.record(who, slug, who.organisationId!, { status });
     await this.tools.propose(leader, {
       slug: proposed,
       name: 'Regional adoption dashboard',
@@ -131,7 +146,7 @@ export class DemoSeeder {
   private async seedInitiatives(): Promise<boolean> {
     const first = 'ssd-rollout-2026';
     if ((await this.dataSource.query(`SELECT 1 FROM initiatives WHERE slug = $1`, [first])).length) return false;
-    const [leader, member, maintainer] = await Promise.all(['leader@demo.commons.local', 'member@demo.commons.local', 'maintainer@demo.commons.local'].map((e) => this.as(e)));
+    const [leader, member, maintainer] = await Promise.all(['leader@birmingham.demo.commons.local', 'member@camden.demo.commons.local', 'maintainer@kent.demo.commons.local'].map((e) => this.as(e)));
     const year = new Date().getUTCFullYear();
     // Dates relative to today, so the demo always has something done, something overdue and something ahead.
     const date = (monthsFromNow: number) => new Date(Date.now() + monthsFromNow * 30 * 86_400_000).toISOString().slice(0, 10);

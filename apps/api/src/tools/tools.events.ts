@@ -5,12 +5,17 @@ type ToolNews = EventOf<'tool.release.published' | 'tool.stage.changed'>;
 // Stage moves are recorded on the catalogue too: one fan-out, from the tool's own topic.
 const fromToolTopic = (event: ToolNews) => (event.topic.startsWith('tool:') ? [fanOut(event)] : []);
 
-/** The tool's watchers hear of releases and stage moves. */
+/**
+ * The tool's watchers hear of releases and stage moves; a release also tells the verified members of
+ * every authority that uses or pilots the tool, watching or not (unless they muted it).
+ */
 async function toolWatchers({ payload: p }: ToolNews, reads: AudienceReads) {
   const name = (await reads.toolTitle(p.slug)) ?? p.slug;
   const levels = await reads.watchLevels({ toolSlug: p.slug });
   const title = 'version' in p ? `${name} ${p.version} released` : `${name} moved to ${p.to}`;
-  return { told: watchers(levels, 'tool', title, `/tools/${p.slug}`), levels };
+  const url = `/tools/${p.slug}`;
+  const adopters = 'version' in p ? (await reads.adoptersOf(p.slug)).map((userId) => ({ userId, kind: 'tool', title, url })) : [];
+  return { told: [...watchers(levels, 'tool', title, url), ...adopters], levels };
 }
 
 export const toolsEvents: FeatureEvents = {

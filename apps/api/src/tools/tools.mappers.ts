@@ -1,4 +1,5 @@
-import { compareSemver, type Adoption, type Person, type Release, type StageMove, type Tool, type ToolSummary } from '@commons/domain';
+import { compareSemver, type Adoption, type Person, type Release, type RestrictedTool, type StageMove, type Tool, type ToolSummary } from '@commons/domain';
+import { HOW_TO_GET_ACCESS } from './tool-access';
 import type { AdoptionRow, PersonRow, ReleaseRow, ToolRow } from './tools.repository';
 
 export const person = (id: string | null, displayName: string | null): Person | null => (id ? { id, displayName: displayName ?? '' } : null);
@@ -14,7 +15,13 @@ export function toSummary(t: ToolRow): ToolSummary {
     licence: t.licence,
     repository: t.repository,
     usedBy: Number(t.used_by),
+    access: t.access,
   };
+}
+
+/** All a reader without access learns of a local-authority-only tool. */
+export function toRestricted(t: ToolRow): RestrictedTool {
+  return { slug: t.slug, name: t.name, summary: t.summary, access: t.access, howToGetAccess: HOW_TO_GET_ACCESS };
 }
 
 export function toRelease(r: ReleaseRow): Release {
@@ -45,6 +52,7 @@ export function toAdoption(a: AdoptionRow): Adoption {
   return {
     organisation: { id: a.organisation_id, name: a.organisation_name, region: a.region },
     status: a.status,
+    version: a.version,
     recordedBy: person(a.recorded_by, a.recorder_name),
     updatedAt: a.updated_at.toISOString(),
   };

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AdoptionStatus, ToolQuery, ToolStage } from '@commons/domain';
+import type { AdoptionStatus, ToolAccess, ToolQuery, ToolStage } from '@commons/domain';
+import { likePattern, TRIGRAM_THRESHOLD } from '@commons/domain';
+import { prepared, query } from '../database/prepared';
+import { toolReadableSql } from './tool-access';
 
 export interface ToolRow {
   id: number;
@@ -16,6 +19,7 @@ export interface ToolRow {
   documentation: string | null;
   origin_organisation_id: number | null;
   origin_name: string | null;
+  access: ToolAccess;
   used_by: number;
   created_at: Date;
   updated_at: Date;
@@ -33,6 +37,7 @@ export interface ToolFields {
   repository: string | null;
   documentation: string | null;
   originOrganisationId: number | null;
+  access: ToolAccess;
 }
 
 const COLUMN: Record<keyof ToolFields, string> = {
@@ -46,6 +51,7 @@ const COLUMN: Record<keyof ToolFields, string> = {
   repository: 'repository',
   documentation: 'documentation',
   originOrganisationId: 'origin_organisation_id',
+  access: 'access',
 };
 
 /** Authorities that use the tool: the "used by N of 153" figure. */
@@ -54,7 +60,7 @@ const USED_BY = `(SELECT count(*)::int FROM tool_adoptions a JOIN organisations 
 
 const SELECT_TOOL = `
   SELECT t.id, t.slug, t.name, t.summary, t.description, t.stage, t.datasets, t.technology, t.licence, t.repository,
-         t.documentation, t.origin_organisation_id, org.name AS origin_name, ${USED_BY} AS used_by, t.created_at, t.updated_at
+         t.documentation, t.origin_organisation_id, org.name AS origin_name, t.access, ${USED_BY} AS used_by, t.created_at, t.updated_at
   FROM tools t LEFT JOIN organisations org ON org.id = t.origin_organisation_id`;
 
 export interface PersonRow {
@@ -77,6 +83,7 @@ export interface AdoptionRow {
   organisation_name: string;
   region: string | null;
   status: AdoptionStatus;
+  version: string | null;
   recorded_by: string | null;
   recorder_name: string | null;
   updated_at: Date;
@@ -87,16 +94,18 @@ export interface AdoptionRow {
 export class ToolRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Filtered, ranked (name > summary > description when searching), paginated. */
-  async search(query: ToolQuery): Promise<{ rows: ToolRow[]; total: number }> {
-    const where: string[] = [];
+  /** Filtered, ranked (name > summary > description when searching), paginated; local-authority-only tools only for `readsLocalAuthority`. */
+  async search(query: ToolQuery, readsLocalAuthority: boolean): Promise<{ rows: ToolRow[]; total: number }> {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
+    const where: string[] = [toolReadableSql('t', param(readsLocalAuthority))];
     let order = 't.name ASC';
     if (query.q) {
       const q = param(query.q);
-      where.push(`t.search @@ websearch_to_tsquery('english', ${q})`);
-      order = `ts_rank(t.search, websearch_to_tsquery('english', ${q})) DESC, t.name ASC`;
+      // The search box's matching (search_titles, migration 1732000000015): full text, inside a word, or a word like one searched for.
+      const text = `tool_search_text(t.name, t.slug, t.datasets, t.technology)`;
+      where.push(`(t.search @@ websearch_to_tsquery('english', ${q}) OR ${text} ILIKE ${param(likePattern(query.q))} OR word_similarity(${q}, ${text}) >= ${TRIGRAM_THRESHOLD})`);
+      order = `ts_rank(t.search, websearch_to_tsquery('english', ${q})) + word_similarity(${q}, t.name) + 0.5 * word_similarity(${q}, ${text}) DESC, t.name ASC`;
     }
     if (query.stage) where.push(`t.stage = ${param(query.stage)}`);
     if (query.dataset) where.push(`t.datasets @> ARRAY[${param(query.dataset)}]::text[]`);
@@ -114,10 +123,11 @@ export class ToolRepository {
     return { rows, total };
   }
 
-  async facets(): Promise<{ datasets: string[]; technology: string[] }> {
+  async facets(readsLocalAuthority: boolean): Promise<{ datasets: string[]; technology: string[] }> {
     const [row] = await this.db.query(
-      `SELECT ARRAY(SELECT DISTINCT unnest(datasets) FROM tools ORDER BY 1) AS datasets,
-              ARRAY(SELECT DISTINCT unnest(technology) FROM tools ORDER BY 1) AS technology`,
+      `SELECT ARRAY(SELECT DISTINCT unnest(datasets) FROM tools t WHERE ${toolReadableSql('t', '$1')} ORDER BY 1) AS datasets,
+              ARRAY(SELECT DISTINCT unnest(technology) FROM tools t WHERE ${toolReadableSql('t', '$1')} ORDER BY 1) AS technology`,
+      [readsLocalAuthority],
     );
     return row;
   }
@@ -128,8 +138,8 @@ export class ToolRepository {
   }
 
   /** Locks the tool row for the rest of the transaction, so concurrent edits apply one after another. */
-  async lock(manager: EntityManager, slug: string): Promise<{ id: number; stage: ToolStage } | null> {
-    const rows = await manager.query(`SELECT id, stage FROM tools WHERE slug = $1 FOR UPDATE`, [slug]);
+  async lock(manager: EntityManager, slug: string): Promise<{ id: number; stage: ToolStage; access: ToolAccess } | null> {
+    const rows = await manager.query(`SELECT id, stage, access FROM tools WHERE slug = $1 FOR UPDATE`, [slug]);
     return rows[0] ?? null;
   }
 
@@ -219,7 +229,7 @@ export class ToolRepository {
 
   adoptions(toolId: number, manager: EntityManager = this.db.manager): Promise<AdoptionRow[]> {
     return manager.query(
-      `SELECT a.organisation_id, o.name AS organisation_name, o.region, a.status, a.recorded_by, u.display_name AS recorder_name, a.updated_at
+      `SELECT a.organisation_id, o.name AS organisation_name, o.region, a.status, a.version, a.recorded_by, u.display_name AS recorder_name, a.updated_at
        FROM tool_adoptions a JOIN organisations o ON o.id = a.organisation_id LEFT JOIN users u ON u.id = a.recorded_by
        WHERE a.tool_id = $1 ORDER BY o.region NULLS LAST, o.name`,
       [toolId],
@@ -240,11 +250,13 @@ export class ToolRepository {
     );
   }
 
-  async upsertAdoption(manager: EntityManager, toolId: number, organisationId: number, status: AdoptionStatus, by: string) {
+  /** `version` undefined keeps the recorded version. */
+  async upsertAdoption(manager: EntityManager, toolId: number, organisationId: number, status: AdoptionStatus, by: string, version?: string | null) {
     await manager.query(
-      `INSERT INTO tool_adoptions (tool_id, organisation_id, status, recorded_by) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (tool_id, organisation_id) DO UPDATE SET status = $3, recorded_by = $4, updated_at = now()`,
-      [toolId, organisationId, status, by],
+      `INSERT INTO tool_adoptions (tool_id, organisation_id, status, recorded_by, version) VALUES ($1, $2, $3, $4, $6)
+       ON CONFLICT (tool_id, organisation_id) DO UPDATE SET status = $3, recorded_by = $4, updated_at = now(),
+         version = CASE WHEN $5 THEN $6 ELSE tool_adoptions.version END`,
+      [toolId, organisationId, status, by, version !== undefined, version ?? null],
     );
   }
 
@@ -252,12 +264,55 @@ export class ToolRepository {
     return this.db.query(`SELECT id, name, kind, region FROM organisations WHERE id = $1`, [id]).then((r: any[]) => r[0]);
   }
 
-  /** The tools an organisation has recorded, with its status for each. */
-  organisationTools(organisationId: number): Promise<(ToolRow & { adoption_status: AdoptionStatus; adoption_updated_at: Date })[]> {
+  /** The tools an organisation has recorded, with its status for each (local-authority-only ones only for `readsLocalAuthority`). */
+  organisationTools(organisationId: number, readsLocalAuthority: boolean): Promise<(ToolRow & { adoption_status: AdoptionStatus; adoption_updated_at: Date })[]> {
     return this.db.query(
       `SELECT x.*, a.status AS adoption_status, a.updated_at AS adoption_updated_at
-       FROM tool_adoptions a JOIN (${SELECT_TOOL}) x ON x.id = a.tool_id WHERE a.organisation_id = $1 ORDER BY x.name`,
-      [organisationId],
+       FROM tool_adoptions a JOIN (${SELECT_TOOL}) x ON x.id = a.tool_id WHERE a.organisation_id = $1 AND ${toolReadableSql('x', '$2')} ORDER BY x.name`,
+      [organisationId, readsLocalAuthority],
     );
   }
+
+  /**
+   * Of `userIds`, those who may read what `topic` is about: everyone for anything but a local-authority-only
+   * tool (its own topic, or a thread about it). The SQL form of canReadTool per person, for notifications
+   * told to many people at once.
+   */
+  /** The access of the tool `topic` is about (`tool:<slug>`, or `thread:<id>` of a thread on a tool); null for any other topic. */
+  async topicAccess(topic: string): Promise<ToolAccess | null> {
+    const rows = await query<{ access: ToolAccess }>(this.db.manager, TOPIC_ACCESS, [topic]);
+    return rows[0]?.access ?? null;
+  }
+
+  async readersOf(topic: string, userIds: string[], manager: EntityManager = this.db.manager): Promise<Set<string>> {
+    // Anything but a local-authority-only tool's topic (or its threads') keeps everyone: no read of users.
+    const restricted = userIds.length > 0 && /^(tool|thread):/.test(topic) && (await query<{ access: ToolAccess }>(manager, TOPIC_ACCESS, [topic]))[0]?.access === 'local_authority';
+    if (!restricted) return new Set(userIds);
+    const rows: { id: string }[] = await manager.query(READERS_OF, [userIds]);
+    return new Set(rows.map((r) => r.id));
+  }
 }
+
+/** The tool a topic is about: `tool:<slug>`, or `thread:<id>` of a thread on a tool. */
+const TOPIC_TOOL = `(
+  SELECT t.access FROM tools t WHERE $1 LIKE 'tool:%' AND t.slug = substr($1, 6)
+  UNION ALL
+  SELECT t.access FROM threads th JOIN tools t ON t.slug = th.subject_id
+  WHERE $1 ~ '^thread:[0-9]+$' AND th.id = substr($1, 8)::bigint AND th.subject_type = 'tool')`;
+
+// Every subscribe to a tool or thread topic asks: prepared once per connection.
+const TOPIC_ACCESS = prepared(`SELECT subject.access FROM ${TOPIC_TOOL} subject`);
+
+/**
+ * canReadTool's "may read local-authority-only tools" for the person `u` (an alias of users), as now:
+ * a verified member of a local authority, a moderator or an admin. For statements about many people.
+ */
+const readsLocalAuthority = (u: string) => `(${u}.roles && ARRAY['moderator', 'admin']::text[]
+    OR EXISTS (SELECT 1 FROM verified_memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = ${u}.id AND o.kind = 'local_authority'))`;
+
+/** Of these people, those who may read a local-authority-only tool. */
+const READERS_OF = `SELECT u.id FROM users u WHERE u.id = ANY($1::uuid[]) AND ${readsLocalAuthority('u')}`;
+
+/** Whether the person with id `user` (a SQL uuid) may read the tool with id `toolId` (a SQL expression): for the personal-data export. */
+export const toolReadableBy = (toolId: string, user: string) =>
+  `EXISTS (SELECT 1 FROM tools rt WHERE rt.id = ${toolId} AND (rt.access = 'public' OR EXISTS (SELECT 1 FROM users ru WHERE ru.id = ${user} AND ${readsLocalAuthority('ru')})))`;

@@ -6,6 +6,7 @@ import { JobPayloads, QueueName } from '@commons/realtime';
 import { ENV, Env } from '../config/env';
 import type { JobHandler } from '../jobs/job-handlers';
 import { bullPrefix, JobsService } from '../jobs/jobs.service';
+import { observeJob } from '../metrics/job-metrics';
 import { CHECK_BATCH } from '../moderation/moderation.service';
 import { EventRegistry } from '../realtime/event-rules';
 
@@ -48,7 +49,11 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       const connection = new Redis(this.env.REDIS_URL, { maxRetriesPerRequest: null, connectionName: `commons-worker-${queue}` });
       this.connections.push(connection);
       const worker = new Worker(queue, (job: Job) => this.run(queue, job), { connection, prefix: bullPrefix(this.env), concurrency: queue === 'moderation' ? 2 * CHECK_BATCH : this.env.WORKER_CONCURRENCY });
-      worker.on('failed', (job, error) => this.logger.warn(`${queue}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
+      worker.on('failed', (job, error) => {
+        observeJob(queue, job, 'failed');
+        this.logger.warn(`${queue}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`);
+      });
+      worker.on('completed', (job) => observeJob(queue, job, 'completed'));
       worker.on('error', (error) => this.logger.warn(`${queue} worker: ${error.message}`));
       this.workers.push(worker);
     }

@@ -9,7 +9,7 @@ import { PersonalDataWarning } from './PersonalDataWarning';
 const ID = (field: string) => `feedback-${field}`;
 const ORDER = ['nature', 'summary', 'details', 'role', 'organisation', 'email'].map(ID);
 
-const EMPTY = { nature: '', summary: '', details: '', role: '', organisation: '', email: '', hp_field: '' };
+const EMPTY = { nature: '', summary: '', details: '', role: '', organisation: '', email: '', hp_field: '', tellMe: false };
 type Values = typeof EMPTY;
 
 function prefixed(fields: FieldErrors): FieldErrors {
@@ -76,6 +76,7 @@ export function FeedbackForm() {
       role: values.role || undefined,
       organisation: values.organisation,
       email: values.email,
+      tellMe: values.tellMe || undefined,
       hp_field: values.hp_field || undefined,
     });
     if (!parsed.success) return fail(prefixed(fieldsFromIssues(parsed.error.issues)));
@@ -203,6 +204,20 @@ export function FeedbackForm() {
                 error={errors[ID('email')]}
                 autoComplete="email"
               />
+              <div className="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4">
+                <div className="govuk-checkboxes__item">
+                  <input
+                    className="govuk-checkboxes__input"
+                    id={ID('tellMe')}
+                    type="checkbox"
+                    checked={values.tellMe}
+                    onChange={(e) => setValues((v) => ({ ...v, tellMe: e.target.checked }))}
+                  />
+                  <label className="govuk-label govuk-checkboxes__label" htmlFor={ID('tellMe')}>
+                    Tell me what happens: email me once when the work that answers this is done
+                  </label>
+                </div>
+              </div>
               {/* The honeypot: out of sight and out of the accessibility tree, so only a bot fills it. */}
               <div className="app-honeypot" aria-hidden="true">
                 <label htmlFor={ID('hp_field')}>Leave this field empty</label>

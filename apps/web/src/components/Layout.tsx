@@ -4,9 +4,11 @@ import { topics } from '@commons/realtime';
 import { useAuth } from '../auth';
 import { useTopic } from '../realtime';
 import { SERVICE_NAME } from '../usePageTitle';
+import { useRememberPage, useSignInHref } from '../returnTo';
 import { NotificationsLink } from '../features/notifications/inbox';
 import { FeedbackForm } from './FeedbackForm';
 import { UnreadBadge } from '../features/discussions/unread';
+import { SearchBox } from '../features/search/SearchBox';
 
 type Role = 'admin' | 'moderator';
 
@@ -16,7 +18,11 @@ const SECTIONS: { to: string; label: string; roles?: Role[]; also?: string[] }[]
   { to: '/tools', label: 'Tools' },
   { to: '/initiatives', label: 'Initiatives' },
   { to: '/discussions', label: 'Discussions', also: ['/threads/'] },
+  { to: '/ideas', label: 'Ideas' },
+  { to: '/guides', label: 'Guides' },
+  { to: '/authorities', label: 'Authorities' },
   { to: '/moderation', label: 'Moderation', roles: ['moderator', 'admin'] },
+  { to: '/admin/people', label: 'Admin', roles: ['admin'], also: ['/admin/'] },
 ];
 
 const ROLE_LABELS = { admin: 'Admin', moderator: 'Moderator' } as const;
@@ -24,6 +30,9 @@ const ROLE_LABELS = { admin: 'Admin', moderator: 'Moderator' } as const;
 function Account() {
   const { user, signOut, refresh } = useAuth();
   const navigate = useNavigate();
+  // Signing in or registering from the header comes back to this page.
+  const signInHref = useSignInHref();
+  const registerHref = useSignInHref('/register');
   // An admin may change our roles while we are here: show them without a reload.
   useTopic(user ? topics.user(user.id) : null, (event) => {
     // Signed out everywhere (or the account deleted) from another browser: this page is signed out too.
@@ -71,12 +80,12 @@ function Account() {
         ) : (
           <>
             <li className="govuk-service-navigation__item">
-              <Link className="govuk-service-navigation__link" to="/sign-in">
+              <Link className="govuk-service-navigation__link" to={signInHref}>
                 Sign in
               </Link>
             </li>
             <li className="govuk-service-navigation__item">
-              <Link className="govuk-service-navigation__link" to="/register">
+              <Link className="govuk-service-navigation__link" to={registerHref}>
                 Register
               </Link>
             </li>
@@ -89,6 +98,7 @@ function Account() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
+  useRememberPage();
   const { user } = useAuth();
   const sections = SECTIONS.filter((s) => !s.roles || s.roles.some((r) => user?.roles.includes(r)));
   const main = useRef<HTMLElement>(null);
@@ -116,6 +126,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 {SERVICE_NAME}
               </Link>
             </div>
+            <SearchBox />
           </div>
         </div>
         <div className="govuk-service-navigation">

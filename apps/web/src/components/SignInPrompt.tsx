@@ -1,13 +1,21 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import { useSignInHref } from '../returnTo';
+
+/** A "Sign in" link that brings the person back to this page once they have signed in. */
+export function SignInLink({ className = 'govuk-link', children = 'Sign in' }: { className?: string; children?: ReactNode }) {
+  return (
+    <Link className={className} to={useSignInHref()}>
+      {children}
+    </Link>
+  );
+}
 
 /** What a signed-out reader sees on a page that needs an account: "Sign in to <what>." */
 export function SignInPrompt({ heading, what }: { heading?: string; what: string }) {
   const prompt = (
     <p className="govuk-body">
-      <Link className="govuk-link" to="/sign-in">
-        Sign in
-      </Link>{' '}
-      to {what}.
+      <SignInLink /> to {what}.
     </p>
   );
   if (!heading) return prompt;

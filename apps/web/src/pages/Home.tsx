@@ -1,6 +1,8 @@
 import { Link, useLocation } from 'react-router-dom';
 import { useAuth } from '../auth';
 import { usePageTitle } from '../usePageTitle';
+import { Activity } from '../features/community/Activity';
+import { EnglandPicture } from '../features/community/pictures.lazy';
 
 export function Home() {
   usePageTitle('');
@@ -27,17 +29,58 @@ export function Home() {
         The shared workplace of England’s local authority children’s services data community: 153 councils building and
         using the same data tools, maintained with the Centre of Excellence.
       </p>
-      <h2 className="govuk-heading-m">What you can do here</h2>
-      <ul className="govuk-list govuk-list--bullet">
-        <li>
-          <Link className="govuk-link" to="/tools">
-            Browse the data tools
-          </Link>{' '}
-          councils share, from return validators to dashboards.
-        </li>
-        <li>See who maintains each tool and which datasets it works with.</li>
-        <li>Raise problems, suggest improvements and follow the work as it happens.</li>
-      </ul>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-half">
+          <h2 className="govuk-heading-m">What you can do here</h2>
+          <ul className="govuk-list govuk-list--bullet">
+            <li>
+              <Link className="govuk-link" to="/tools">
+                Browse the data tools
+              </Link>{' '}
+              councils share, from return validators to dashboards, and who maintains each.
+            </li>
+            <li>
+              Follow the sector’s{' '}
+              <Link className="govuk-link" to="/initiatives">
+                initiatives
+              </Link>{' '}
+              from proposal to delivery.
+            </li>
+            <li>
+              Ask and answer in the{' '}
+              <Link className="govuk-link" to="/discussions">
+                discussions
+              </Link>
+              .
+            </li>
+            <li>
+              Say what your authority needs, and back{' '}
+              <Link className="govuk-link" to="/ideas">
+                other authorities’ needs and ideas
+              </Link>
+              .
+            </li>
+            <li>
+              See which{' '}
+              <Link className="govuk-link" to="/authorities">
+                local authorities
+              </Link>{' '}
+              use which tools.
+            </li>
+            <li>
+              <Link className="govuk-link" to="/search">
+                Search
+              </Link>{' '}
+              tools, initiatives and discussions.
+            </li>
+          </ul>
+        </div>
+        <div className="govuk-grid-column-one-half">
+          <h2 className="govuk-heading-m">Recent activity</h2>
+          <Activity />
+        </div>
+      </div>
+      <EnglandPicture />
       {user === null && (
         <>
           <h2 className="govuk-heading-m">Join the Commons</h2>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
 import { OrganisationKind, Password, RegisterInput, type Organisation } from '@commons/domain';
@@ -5,7 +6,10 @@ import { api } from '../../api';
 import { useAuth } from '../../auth';
 import { keys } from '../../queryClient';
 import { ErrorSummary, SelectField, TextField, useSchemaForm } from '../../components/forms';
+import { ssoHref, useAfterSignIn } from '../../returnTo';
 import { usePageTitle } from '../../usePageTitle';
+import { StrengthHint, usePasswordStrength } from './PasswordStrength';
+import { useSsoStatus } from './SignIn';
 
 const ORDER = ['displayName', 'email', 'organisationId', 'password'];
 
@@ -44,6 +48,10 @@ export function Register() {
   const { register } = useAuth();
   const navigate = useNavigate();
   const organisations = useOrganisations();
+  const [typed, setTyped] = useState({ password: '', email: '', displayName: '' });
+  const verdict = usePasswordStrength(typed.password, [typed.email, typed.displayName]);
+  const returnTo = useAfterSignIn();
+  const sso = useSsoStatus();
   const { errors, attempt, onSubmit } = useSchemaForm(
     RegisterInput,
     (form) => {
@@ -57,7 +65,8 @@ export function Register() {
     },
     async (input) => {
       await register(input);
-      navigate('/', { state: { accountCreated: true } });
+      // Back to the page the person was on when they chose to register.
+      navigate(returnTo, { replace: true, state: { accountCreated: true } });
     },
   );
   usePageTitle('Create an account', Object.keys(errors).length > 0);
@@ -71,8 +80,24 @@ export function Register() {
         <p className="govuk-body">
           Members can raise issues, suggest improvements and take part in discussions. Reading needs no account.
         </p>
+        {sso?.enabled && (
+          <p className="govuk-body">
+            If your organisation uses {sso.name}, you need no password here:{' '}
+            <a className="govuk-link" href={ssoHref(returnTo)}>
+              sign in with {sso.name}
+            </a>{' '}
+            and your account is made for you.
+          </p>
+        )}
         {/* noValidate: the shared schema gives the messages, not the browser */}
-        <form onSubmit={onSubmit} noValidate>
+        <form
+          onSubmit={onSubmit}
+          noValidate
+          onChange={(e) => {
+            const { name, value } = e.target as unknown as HTMLInputElement;
+            if (name === 'password' || name === 'email' || name === 'displayName') setTyped((t) => ({ ...t, [name]: value }));
+          }}
+        >
           <TextField
             id="displayName"
             label="Your name"
@@ -109,8 +134,9 @@ export function Register() {
             label="Password"
             type="password"
             autoComplete="new-password"
-            hint={Password.minLength ? `Must be at least ${Password.minLength} characters.` : undefined}
+            hint={Password.minLength ? `Must be at least ${Password.minLength} characters. A few unrelated words together are easy to remember and hard to guess.` : undefined}
             error={errors.password}
+            after={<StrengthHint id="password-after" verdict={verdict} />}
           />
           <button type="submit" className="govuk-button">
             Create account
@@ -118,7 +144,7 @@ export function Register() {
         </form>
         <p className="govuk-body">
           Already have an account?{' '}
-          <Link className="govuk-link" to="/sign-in">
+          <Link className="govuk-link" to={returnTo !== '/' ? `/sign-in?${new URLSearchParams({ returnTo })}` : '/sign-in'}>
             Sign in
           </Link>
         </p>

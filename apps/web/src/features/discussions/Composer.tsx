@@ -1,30 +1,32 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { PostMessageInput, fieldsFromIssues, mentionToken } from '@commons/domain';
+import { PostMessageInput, fieldsFromIssues } from '@commons/domain';
 import type { Topic } from '@commons/realtime';
 import { ApiError, api } from '../../api';
+import { useAuth } from '../../auth';
 import { useRealtime } from '../../realtime';
-import { PersonalDataWarning } from '../../components/PersonalDataWarning';
+import { MessageBox } from './compose/MessageBox';
+import { toMachine } from './compose/mentions';
+import { useDraft } from './compose/useDraft';
 import { excerpt } from './message/MessageBody';
-import type { Message, Person } from './common';
+import type { Message } from './common';
 
-/** The message box at the foot of a thread: reply, mention, typing signal, Ctrl+Enter to send. */
+/** The message box at the foot of a thread: reply, mention, preview, a draft kept per thread, typing signal. */
 export function Composer({
   threadId,
   topic,
   replyTo,
   onCancelReply,
-  participants,
   onSent,
 }: {
   threadId: number;
   topic: Topic;
   replyTo: Message | null;
   onCancelReply(): void;
-  participants: Person[];
   onSent(message: Message): void;
 }) {
   const realtime = useRealtime();
-  const [text, setText] = useState('');
+  const { user } = useAuth();
+  const [draft, setDraft, clearDraft] = useDraft(user?.id, `thread:${threadId}`);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [retryUntil, setRetryUntil] = useState(0);
@@ -42,26 +44,10 @@ export function Composer({
     return () => clearTimeout(t);
   }, [retryUntil]);
 
-  function insertMention(person: Person) {
-    const el = box.current;
-    const token = `${mentionToken(person)} `;
-    const start = el?.selectionStart ?? text.length;
-    const end = el?.selectionEnd ?? text.length;
-    const before = text.slice(0, start);
-    const spacer = before && !/\s$/.test(before) ? ' ' : '';
-    const next = `${before}${spacer}${token}${text.slice(end)}`;
-    setText(next);
-    requestAnimationFrame(() => {
-      el?.focus();
-      const pos = start + spacer.length + token.length;
-      el?.setSelectionRange(pos, pos);
-    });
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function submit(e?: FormEvent) {
+    e?.preventDefault();
     if (pending.current) return;
-    const parsed = PostMessageInput.safeParse({ body: text, parentId: replyTo?.id });
+    const parsed = PostMessageInput.safeParse({ body: toMachine(draft.text, draft.mentions), parentId: replyTo?.id });
     if (!parsed.success) {
       const fields = fieldsFromIssues(parsed.error.issues);
       setError(fields.body ?? parsed.error.issues[0]?.message);
@@ -73,7 +59,7 @@ export function Composer({
     setBusy(true);
     try {
       const { message } = await api<{ message: Message }>('POST', `/api/threads/${threadId}/messages`, parsed.data);
-      setText('');
+      clearDraft();
       setError(undefined);
       onSent(message);
       onCancelReply();
@@ -95,7 +81,6 @@ export function Composer({
     }
   }
 
-  const id = 'composer-body';
   return (
     <form className="app-composer" onSubmit={submit} noValidate aria-label="Write a message">
       {replyTo && (
@@ -108,64 +93,25 @@ export function Composer({
           </button>
         </div>
       )}
-      <div className={error ? 'govuk-form-group govuk-form-group--error govuk-!-margin-bottom-2' : 'govuk-form-group govuk-!-margin-bottom-2'}>
-        <label className="govuk-label govuk-label--s" htmlFor={id}>
-          {replyTo ? 'Your reply' : 'Message'}
-        </label>
-        <div id={`${id}-hint`} className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-1">
-          Markdown works; Ctrl+Enter sends. No personal details about children or families.
-        </div>
-        {error && (
-          <p id={`${id}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        )}
-        <textarea
-          ref={box}
-          id={id}
-          name="body"
-          rows={3}
-          className={`govuk-textarea govuk-!-margin-bottom-0${error ? ' govuk-textarea--error' : ''}`}
-          aria-describedby={[`${id}-hint`, error && `${id}-error`, `${id}-warning`].filter(Boolean).join(' ')}
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            if (e.target.value) realtime.typing(topic);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
-            if (e.key === 'Escape' && replyTo) onCancelReply();
-          }}
-        />
-        <PersonalDataWarning id={`${id}-warning`} text={text} mode="hold" />
-      </div>
+      <MessageBox
+        id="composer-body"
+        name="body"
+        label={replyTo ? 'Your reply' : 'Message'}
+        hint="Markdown works. No personal details about children or families."
+        error={error}
+        value={draft}
+        onChange={(d) => setDraft((x) => ({ ...x, ...d }))}
+        onTyping={() => realtime.typing(topic)}
+        onSend={() => void submit()}
+        onEscape={replyTo ? onCancelReply : undefined}
+        escapeLabel={replyTo ? 'cancels the reply' : 'leaves the box'}
+        draftNote="What you write here is kept as a draft on this device only, until you send it."
+        boxRef={box}
+      />
       <div className="app-composer__bar">
         <button type="submit" className="govuk-button govuk-!-margin-bottom-0" aria-disabled={busy || retryUntil > 0 || undefined} data-module="govuk-button">
           {busy ? 'Sending…' : 'Send'}
         </button>
-        {participants.length > 0 && (
-          <div className="app-composer__mention">
-            <label className="govuk-label govuk-!-font-size-16 govuk-!-margin-bottom-0" htmlFor="composer-mention">
-              Mention
-            </label>
-            <select
-              id="composer-mention"
-              className="govuk-select app-composer__mention-select"
-              value=""
-              onChange={(e) => {
-                const p = participants.find((u) => u.id === e.target.value);
-                if (p) insertMention(p);
-              }}
-            >
-              <option value="">Choose someone</option>
-              {participants.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.displayName}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
       </div>
     </form>
   );

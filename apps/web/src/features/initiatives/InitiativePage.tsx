@@ -1,4 +1,7 @@
 import { useCallback, useState } from 'react';
+import { BurnUpPicture } from '../community/pictures.lazy';
+import { GuidesFor } from '../guides/Guides';
+import { YouSaidWeDid } from '../answers/Answers';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import type { Initiative, InitiativeViewer } from '@commons/domain';
@@ -152,6 +155,9 @@ export function InitiativePage() {
         onSaved={(m) => setInitiative((x) => ({ ...x, milestones: x.milestones.map((old) => (old.id === m.id ? m : old)) }))}
       />
       {leads && <NewMilestoneForm slug={slug} />}
+      <BurnUpPicture milestones={i.milestones} title={i.title} />
+      <GuidesFor initiative={slug} />
+      <YouSaidWeDid initiative={slug} />
 
       <h2 className="govuk-heading-l">Updates</h2>
       {leads && <NewUpdateForm slug={slug} />}

@@ -68,6 +68,9 @@ export function Initiatives() {
     <>
       <h1 className="govuk-heading-xl">Initiatives</h1>
       <p className="govuk-body-l">Sector work led by members: new tools, data standards and rollouts, with their progress in the open.</p>
+      <p className="govuk-body-s">
+        Follow every initiative’s updates in a feed reader: <a className="govuk-link" href="/feeds/initiatives.atom">initiative updates (Atom feed)</a>.
+      </p>
       {user && (
         <p className="govuk-body">
           <Link className="govuk-button govuk-button--secondary" to="/initiatives/new">

@@ -5,6 +5,7 @@ import { DecisionForm } from './DecisionForm';
 import { ItemText } from './ItemText';
 import { DECISIONS, OUTCOMES, STATES, StateTag, Time } from './labels';
 import { fetchItem } from './queue';
+import { LinkAnswer } from '../answers/Answers';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -65,6 +66,11 @@ export function Item({ item, fresh, full, onItem }: { item: ModerationItem; fres
           </Row>
         )}
         {content.email && <Row label="Email">{content.email}</Row>}
+        {item.subjectType === 'feedback' && (
+          <Row label="Answered by">
+            <LinkAnswer source={{ type: 'feedback', id: item.subjectId }} />
+          </Row>
+        )}
       </dl>
 
       {decided ? (

@@ -37,6 +37,13 @@ function Console() {
         Feedback and reported messages appear here the moment they arrive, before the automatic check. Nothing is public until it is
         published, approved or redacted. You see the redacted copy; showing the original is recorded.
       </p>
+      <p className="govuk-body">
+        Design document sections held for personal data are listed on{' '}
+        <Link className="govuk-link" to="/moderation/design">
+          held design sections
+        </Link>
+        .
+      </p>
       {liveError && <WarningText>Live updates are not available ({liveError}). Reload the page to see new feedback.</WarningText>}
 
       <nav aria-label="Filter by state" className="app-filter">

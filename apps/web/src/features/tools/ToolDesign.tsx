@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { fieldsFromIssues, lineDiff, SectionConflict, SectionEdit, type DesignSection, type Revision } from '@commons/domain';
 import type { Topic } from '@commons/realtime';
 import { api } from '../../api';
@@ -187,6 +188,12 @@ function Section({ slug, topic, section, onSaved }: { slug: string; topic: Topic
 export function ToolDesign({ slug, topic, sections, onSaved }: { slug: string; topic: Topic; sections: DesignSection[]; onSaved(s: DesignSection): void }) {
   return (
     <>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/tools/${slug}/design`}>
+          Open the design document to write it together, live
+        </Link>{' '}
+        (everyone's typing merges as you go, with versions and comments).
+      </p>
       {sections.map((s) => (
         <Section key={s.key} slug={slug} topic={topic} section={s} onSaved={onSaved} />
       ))}

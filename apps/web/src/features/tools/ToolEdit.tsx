@@ -37,6 +37,7 @@ export function ToolEdit({ tool }: { tool: Tool }) {
     const form = new FormData(event.currentTarget);
     const parsed = ToolPatch.safeParse({
       stage: form.get('stage'),
+      access: form.get('access'),
       name: form.get('name'),
       summary: form.get('summary'),
       description: form.get('description'),
@@ -71,6 +72,16 @@ export function ToolEdit({ tool }: { tool: Tool }) {
               {stageLabel(s)}
             </option>
           ))}
+        </SelectField>
+        <SelectField
+          id="access"
+          label="Who can read it"
+          hint="Local authority staff only: its description, releases, design document and discussions are for verified members of a local authority, moderators and admins. Everyone else sees its name and summary."
+          defaultValue={tool.access}
+          error={errors.access}
+        >
+          <option value="public">Everyone</option>
+          <option value="local_authority">Local authority staff only</option>
         </SelectField>
         <TextField id="name" label="Name" defaultValue={tool.name} error={errors.name} after={warn('name')} />
         <TextAreaField id="summary" label="Summary" rows={3} defaultValue={tool.summary} error={errors.summary} after={warn('summary')} />

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
-import { compareSemver, type AdoptionSummary, type DesignDocument, type DesignSection, type Release, type Tool } from '@commons/domain';
+import { compareSemver, type AdoptionSummary, type DesignDocument, type DesignSection, type Release, type RestrictedTool, type Tool, type ToolView } from '@commons/domain';
 import { topics, type EventEnvelope } from '@commons/realtime';
 import { api, ApiError } from '../../api';
 import { useAuth } from '../../auth';
@@ -12,11 +12,15 @@ import { ThreadList } from '../discussions/ThreadList';
 import { WatchControl } from '../notifications/WatchControl';
 import { usePageTitle } from '../../usePageTitle';
 import { NotFound } from '../../pages/NotFound';
+import { LocalAuthorityOnlyTag } from '../../components/OrganisationBadge';
 import { linkUrl, Markdown, StageTag, stageLabel } from './ToolCommon';
 import { ToolDesign } from './ToolDesign';
 import { MaintainersForm, NewSectionForm, ToolEdit } from './ToolEdit';
 import { Adoption, Releases } from './ToolPanels';
 import { useAuthorities } from './Tools';
+import { ToolAdoptionPicture } from '../community/pictures.lazy';
+import { YouSaidWeDid } from '../answers/Answers';
+import { GuidesFor } from '../guides/Guides';
 
 interface Loaded {
   tool: Tool;
@@ -27,9 +31,16 @@ interface Loaded {
   seq: number;
 }
 
-async function load(slug: string): Promise<Loaded> {
+/** A local-authority-only tool the reader may not read: its name, summary and how to get access. */
+interface Restricted {
+  restricted: RestrictedTool;
+}
+
+async function load(slug: string): Promise<Loaded | Restricted> {
   // The tool (with the seq) first, the rest after it: every part is then at least as new as the seq.
-  const { tool, seq } = await api<{ tool: Tool; seq: number }>('GET', `/api/tools/${slug}`);
+  const view = await api<ToolView>('GET', `/api/tools/${slug}`);
+  if ('restricted' in view) return { restricted: view.tool };
+  const { tool, seq } = view;
   const [{ items: releases }, adoption, design] = await Promise.all([
     api<{ items: Release[] }>('GET', `/api/tools/${slug}/releases`),
     api<AdoptionSummary>('GET', `/api/tools/${slug}/adoptions`),
@@ -45,12 +56,16 @@ export function ToolPage() {
   const { user } = useAuth();
   const queryClient = useQueryClient();
   const key = keys.tool(slug);
-  const { data, error } = useQuery({ queryKey: key, queryFn: () => load(slug) });
+  const { data: loaded, error } = useQuery({ queryKey: key, queryFn: () => load(slug) });
+  const data = loaded && !('restricted' in loaded) ? loaded : undefined;
   const missing = error instanceof ApiError && (error.status === 404 || error.status === 400);
   const authorities = useAuthorities();
   const topic = topics.tool(slug);
-  usePageTitle(data?.tool.name ?? 'Tool');
-  const setData = useCallback((update: (d: Loaded) => Loaded) => queryClient.setQueryData<Loaded>(key, (d) => d && update(d)), [queryClient, slug]);
+  usePageTitle(data?.tool.name ?? (loaded && 'restricted' in loaded ? loaded.restricted.name : 'Tool'));
+  const setData = useCallback(
+    (update: (d: Loaded) => Loaded) => queryClient.setQueryData<Loaded | Restricted>(key, (d) => (d && !('restricted' in d) ? update(d) : d)),
+    [queryClient, slug],
+  );
 
   const saved = useCallback(
     (section: DesignSection) =>
@@ -68,8 +83,12 @@ export function ToolPage() {
     data ? topic : null,
     (event: EventEnvelope) => {
       switch (event.type) {
-        case 'tool.updated':
-          return setData((d) => ({ ...d, tool: event.payload as Tool }));
+        case 'tool.updated': {
+          const tool = event.payload as Tool;
+          // Access changed: what this reader may see changed too, so the page is read again.
+          if (tool.access !== data?.tool.access) return void queryClient.invalidateQueries({ queryKey: key });
+          return setData((d) => ({ ...d, tool }));
+        }
         case 'tool.maintainers.changed': {
           const { maintainers } = event.payload as { maintainers: Tool['maintainers'] };
           return setData((d) => ({ ...d, tool: { ...d.tool, maintainers } }));
@@ -97,6 +116,7 @@ export function ToolPage() {
 
   if (missing) return <NotFound />;
   if (error) return <p className="govuk-body">The tool could not be loaded. {error.message}</p>;
+  if (loaded && 'restricted' in loaded) return <RestrictedToolPage tool={loaded.restricted} signedIn={!!user} />;
   if (!data) return <p className="govuk-body" role="status">Loading…</p>;
 
   const { tool } = data;
@@ -109,7 +129,7 @@ export function ToolPage() {
       </Link>
       <h1 className="govuk-heading-xl govuk-!-margin-bottom-2">{tool.name}</h1>
       <p className="govuk-body">
-        <StageTag stage={tool.stage} />
+        <StageTag stage={tool.stage} /> {tool.access === 'local_authority' && <LocalAuthorityOnlyTag />}
         {tool.latestRelease && <span className="govuk-body-s"> Latest release {tool.latestRelease.version}</span>}
       </p>
       <p className="govuk-body-l">{tool.summary}</p>
@@ -145,7 +165,9 @@ export function ToolPage() {
       {user?.roles.includes('admin') && <MaintainersForm tool={tool} />}
 
       <h2 className="govuk-heading-l">Design document</h2>
-      <p className="govuk-body">{user ? 'Every member can edit a section. Nobody overwrites anybody: if someone saves first, you see their text and merge.' : 'Sign in to help write it.'}</p>
+      <p className="govuk-body">
+        {user ? 'Members write it together on its own page, live: every keystroke merges, and you see who is typing where.' : 'Readers watch it change live; sign in to help write it.'}
+      </p>
       <ToolDesign slug={slug} topic={topic} sections={data.design.sections} onSaved={saved} />
       {maintains && <NewSectionForm slug={slug} />}
 
@@ -154,8 +176,49 @@ export function ToolPage() {
 
       <h2 className="govuk-heading-l">Adoption</h2>
       <Adoption slug={slug} adoption={data.adoption} authorityIds={authorities.ids} />
+      <ToolAdoptionPicture adoption={data.adoption} toolName={tool.name} />
+      <YouSaidWeDid tool={slug} />
+      <GuidesFor tool={slug} />
 
       <ThreadList subjectType="tool" subjectId={slug} canStart allowAnnouncement={maintains} />
+    </>
+  );
+}
+
+/** What a reader without access sees of a local-authority-only tool. */
+function RestrictedToolPage({ tool, signedIn }: { tool: RestrictedTool; signedIn: boolean }) {
+  return (
+    <>
+      <Link className="govuk-back-link" to="/tools">
+        All tools
+      </Link>
+      <h1 className="govuk-heading-xl govuk-!-margin-bottom-2">{tool.name}</h1>
+      <p className="govuk-body">
+        <LocalAuthorityOnlyTag />
+      </p>
+      <p className="govuk-body-l">{tool.summary}</p>
+      <div className="govuk-inset-text" data-testid="how-to-get-access">
+        <p className="govuk-body">{tool.howToGetAccess}</p>
+        {!signedIn && (
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/sign-in?${new URLSearchParams({ returnTo: `/tools/${tool.slug}` })}`}>
+              Sign in
+            </Link>{' '}
+            or{' '}
+            <Link className="govuk-link" to="/register">
+              create an account
+            </Link>
+            .
+          </p>
+        )}
+        {signedIn && (
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/account">
+              Check your email address and organisation
+            </Link>
+          </p>
+        )}
+      </div>
     </>
   );
 }

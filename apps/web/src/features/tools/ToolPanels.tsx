@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { AdoptionStatus, fieldsFromIssues, ReleaseInput, type AdoptionSummary, type Release } from '@commons/domain';
+import { AdoptionInput, AdoptionStatus, fieldsFromIssues, ReleaseInput, type AdoptionSummary, type Release } from '@commons/domain';
 import { api } from '../../api';
 import { useAuth } from '../../auth';
 import { errorsFromServer, TextAreaField, TextField, type FieldErrors } from '../../components/forms';
@@ -11,18 +11,28 @@ import { ADOPTION_LABEL, Markdown } from './ToolCommon';
 export function Adoption({ slug, adoption, authorityIds }: { slug: string; adoption: AdoptionSummary; authorityIds: Set<number> }) {
   const { user } = useAuth();
   const [error, setError] = useState<string>();
-  const mine = user?.organisationId && authorityIds.has(user.organisationId) ? user.organisationId : null;
-  const current = adoption.items.find((a) => a.organisation.id === mine)?.status ?? '';
+  const declared = user?.organisationId && authorityIds.has(user.organisationId) ? user.organisationId : null;
+  // Only a verified member speaks for their authority; a self-declared one is told how to become one.
+  const mine = declared && user?.organisationVerified ? declared : null;
+  const recorded = adoption.items.find((a) => a.organisation.id === mine);
+  const current = recorded?.status ?? '';
 
-  async function record(status: string) {
-    const parsed = AdoptionStatus.safeParse(status);
-    if (!parsed.success || !mine) return;
+  async function record(input: { status: string; version?: string | null }) {
+    const parsed = AdoptionInput.safeParse(input);
+    if (!parsed.success) return setError(parsed.error.issues[0].message);
+    if (!mine) return;
     try {
-      await api('PUT', `/api/tools/${slug}/adoptions/${mine}`, { status: parsed.data });
+      await api('PUT', `/api/tools/${slug}/adoptions/${mine}`, parsed.data);
       setError(undefined);
     } catch (err) {
       setError(Object.values(errorsFromServer(err))[0]);
     }
+  }
+
+  function saveVersion(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const version = String(new FormData(event.currentTarget).get('version') ?? '').trim();
+    void record({ status: current || 'uses', version: version || null });
   }
 
   return (
@@ -56,6 +66,24 @@ export function Adoption({ slug, adoption, authorityIds }: { slug: string; adopt
           ))}
         </tbody>
       </table>
+      {adoption.versions.length > 0 && (
+        <div data-testid="versions-in-use">
+          <h3 className="govuk-heading-s">Versions in use</h3>
+          <p className="govuk-body">
+            {adoption.versions.map((v, i) => (
+              <span key={v.version}>
+                {i > 0 && ', '}
+                {v.version} ({v.authorities === 1 ? '1 authority' : `${v.authorities} authorities`})
+              </span>
+            ))}
+            .{' '}
+            {adoption.latest &&
+              (adoption.behindMajor > 0
+                ? `${adoption.behindMajor === 1 ? '1 authority runs' : `${adoption.behindMajor} authorities run`} an older major version than the latest release, ${adoption.latest}.`
+                : `Every authority that says which version it runs is on the latest major version (${adoption.latest}).`)}
+          </p>
+        </div>
+      )}
       {adoption.items.length > 0 && (
         <ul className="govuk-list govuk-list--bullet">
           {adoption.items.map((a) => (
@@ -64,6 +92,7 @@ export function Adoption({ slug, adoption, authorityIds }: { slug: string; adopt
                 {a.organisation.name}
               </Link>
               : {ADOPTION_LABEL[a.status].toLowerCase()}
+              {a.version && `, version ${a.version}`}
             </li>
           ))}
         </ul>
@@ -74,7 +103,7 @@ export function Adoption({ slug, adoption, authorityIds }: { slug: string; adopt
             Your authority and this tool
           </label>
           {error && <p className="govuk-error-message">{error}</p>}
-          <select className="govuk-select" id="adoption-status" value={current} onChange={(e) => void record(e.target.value)}>
+          <select className="govuk-select" id="adoption-status" value={current} onChange={(e) => void record({ status: e.target.value })}>
             <option value="" disabled>
               Not recorded
             </option>
@@ -85,6 +114,24 @@ export function Adoption({ slug, adoption, authorityIds }: { slug: string; adopt
             ))}
           </select>
         </div>
+      )}
+      {mine && (current === 'uses' || current === 'pilots') && (
+        <form className="govuk-form-group" onSubmit={saveVersion} aria-label="The version your authority runs">
+          <label className="govuk-label govuk-label--s" htmlFor="adoption-version">
+            The version your authority runs
+          </label>
+          <div className="govuk-hint">{adoption.latest ? `The latest release is ${adoption.latest}.` : 'No release has been published yet.'}</div>
+          <input className="govuk-input govuk-input--width-10" id="adoption-version" name="version" defaultValue={recorded?.version ?? ''} key={recorded?.version ?? ''} spellCheck={false} />{' '}
+          <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
+            Save version
+          </button>
+        </form>
+      )}
+      {declared && !mine && (
+        <p className="govuk-inset-text" data-testid="adoption-unverified">
+          Your authority is <strong className="govuk-tag govuk-tag--grey">unverified</strong>: only verified members record its use of a tool. Confirm an email address on your
+          council’s domain (on <Link className="govuk-link" to="/account">your account</Link>), or sign in with your council’s single sign-on.
+        </p>
       )}
     </>
   );

@@ -9,6 +9,7 @@ import { keys } from '../../queryClient';
 import { useTopic } from '../../realtime';
 import { usePageTitle } from '../../usePageTitle';
 import { linkUrl, StageTag, stageLabel } from './ToolCommon';
+import { CataloguePictures } from '../community/pictures.lazy';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['q', 'stage', 'dataset', 'technology', 'region'] as const;
@@ -132,6 +133,11 @@ export function Tools() {
     <>
       <h1 className="govuk-heading-xl">Tools</h1>
       <p className="govuk-body-l">Data tools built and shared by local authority children’s services.</p>
+      <p className="govuk-body-s">
+        Take the data away: <a className="govuk-link" href="/api/exports/tools.csv" download>the catalogue (CSV)</a>,{' '}
+        <a className="govuk-link" href="/api/exports/adoptions.csv" download>adoption by authority (CSV)</a>,{' '}
+        <a className="govuk-link" href="/feeds/releases.atom">new releases (Atom feed)</a>.
+      </p>
       {user && (
         <p className="govuk-body">
           <Link className="govuk-button govuk-button--secondary" to="/tools/new">
@@ -198,6 +204,7 @@ export function Tools() {
           )}
         </>
       )}
+      <CataloguePictures stageLabel={stageLabel} />
     </>
   );
 }

@@ -6,11 +6,12 @@ import { NotFound } from '../../../pages/NotFound';
 import { usePresence, useTyping } from '../../../realtime';
 import { usePageTitle } from '../../../usePageTitle';
 import { Composer } from '../Composer';
-import { plural, type Message, type Person, type Reaction } from '../common';
+import { plural, type Message, type Reaction } from '../common';
 import { MessageItem } from '../message/MessageItem';
 import { ThreadBar, ThreadHeader, ThreadLoadError, typingLine } from './ThreadParts';
 import { useThread } from './useThread';
 import { useThreadScroll } from './useThreadScroll';
+import { LinkAnswer } from '../../answers/Answers';
 
 /** A typing signal this soon after the person's message is the one that led to it. */
 const TYPING_AFTER_POST_MS = 3000;
@@ -49,12 +50,6 @@ function ThreadView({ threadId }: { threadId: number }) {
     me && readAtOpen !== null && (!s?.hasOlder || firstSeq <= readAtOpen + 1) ? messages.find((m) => m.seq > readAtOpen && m.author.id !== me) : undefined;
   const unreadBeforeLoaded = me && readAtOpen !== null && s?.hasOlder && firstSeq > readAtOpen + 1;
 
-  const participants = useMemo(() => {
-    const seen = new Map<string, Person>();
-    for (const m of messages) if (m.author.id !== me && !seen.has(m.author.id)) seen.set(m.author.id, m.author);
-    return [...seen.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
-  }, [messages, me]);
-
   const onUpdated = useCallback((m: Message) => dispatch({ type: 'upsert', message: m }), [dispatch]);
   const onDeleted = useCallback((id: number) => dispatch({ type: 'deleted', id }), [dispatch]);
   const onReactions = useCallback((messageId: number, reactions: Reaction[]) => dispatch({ type: 'reactions', messageId, reactions }), [dispatch]);
@@ -81,6 +76,14 @@ function ThreadView({ threadId }: { threadId: number }) {
       {threadError && (
         <p className="govuk-error-message">
           <span className="govuk-visually-hidden">Error:</span> {threadError}
+        </p>
+      )}
+      {moderator && (
+        <p className="govuk-body-s app-thread__staff">
+          <Link className="govuk-link govuk-!-margin-right-3" to={`/guides/new?fromThread=${thread.id}`}>
+            Turn into a guide
+          </Link>
+          <LinkAnswer source={{ type: 'thread', id: thread.id }} />
         </p>
       )}
       {liveError && <WarningText>Live updates are not available ({liveError}). Reload the page to see new messages.</WarningText>}
@@ -160,7 +163,6 @@ function ThreadView({ threadId }: { threadId: number }) {
           topic={topic}
           replyTo={replyTo}
           onCancelReply={() => setReplyTo(null)}
-          participants={participants}
           onSent={(m) => {
             scroll.stickToBottom();
             dispatch({ type: 'upsert', message: m });
