@@ -118,10 +118,12 @@ describe('search respects what the reader may see', () => {
     expect(of(await search(new Client(t.url), word), 'message')).toEqual([]);
     expect(of(await search(alice.client, word), 'message')).toEqual([String(id)]);
 
-    // Rejected: deleted, with no text for anybody.
-    await t.db.query(`UPDATE messages SET state = 'deleted' WHERE id = $1`, [id]);
+    // Rejected by a moderator: deleted, with no text for anybody.
+    const admin = await signedInAdmin(t.url);
+    const queued = (await admin.get('/api/moderation/queue')).body.items.find((x: { subjectType: string; subjectId: number }) => x.subjectType === 'message' && x.subjectId === id);
+    expect((await admin.post(`/api/moderation/items/${queued.id}/decision`, { decision: 'reject' })).status).toBe(200);
     expect(of(await search(alice.client, word), 'message')).toEqual([]);
-    expect(of(await search(await signedInAdmin(t.url), word), 'message')).toEqual([]);
+    expect(of(await search(admin, word), 'message')).toEqual([]);
   });
 
   it('finds threads and messages of a local-authority-only tool, and the tool, only for those who may read it', async () => {
@@ -131,7 +133,8 @@ describe('search respects what the reader may see', () => {
     const slug = marker();
     expect((await staff.client.post('/api/tools', { slug, name: `${word} register`, summary: 'A tool kept to councils.' })).status).toBe(201);
     const { threadId, messageId } = await thread(staff.client, `Rolling out ${word}`, `The ${word} pilot starts in March.`, { subjectType: 'tool', subjectId: slug });
-    await t.db.query(`UPDATE tools SET access = 'local_authority' WHERE slug = $1`, [slug]);
+    // As its maintainer would, so the change is an event like any other (the search box's cache keys on them).
+    expect((await staff.client.patch(`/api/tools/${slug}`, { access: 'local_authority' })).status).toBe(200);
 
     const staffSees = await search(staff.client, word);
     expect(of(staffSees, 'tool')).toEqual([slug]);
@@ -142,8 +145,8 @@ describe('search respects what the reader may see', () => {
 
     for (const reader of [member.client, new Client(t.url)]) expect(await search(reader, word)).toEqual([]);
 
-    // The same thread on a public tool is everybody's.
-    await t.db.query(`UPDATE tools SET access = 'public' WHERE slug = $1`, [slug]);
+    // The same thread on a public tool is everybody's, at once.
+    expect((await staff.client.patch(`/api/tools/${slug}`, { access: 'public' })).status).toBe(200);
     expect(of(await search(member.client, word), 'thread')).toEqual([String(threadId)]);
   });
 
@@ -172,5 +175,19 @@ describe('search respects what the reader may see', () => {
       expect.objectContaining({ type: 'idea', id: String(need.body.idea.id), url: `/ideas/${need.body.idea.id}` }),
     ]));
     expect(of(await search(new Client(t.url), `safegaurding ${word}`), 'guide')).toEqual([word]);
+  });
+
+  it('keeps answers until the next change, and never serves one after it', async () => {
+    const alice = await signedIn(t.url);
+    const word = marker();
+    const { threadId, messageId } = await thread(alice.client, 'Cached answers', `The ${word} extract is ready.`);
+    const reader = new Client(t.url);
+    expect(of(await search(reader, word), 'message')).toEqual([String(messageId)]);
+    // A change made behind the API's back (no event) is not seen: the answer was kept.
+    await t.db.query(`UPDATE messages SET body = 'Nothing to see here.' WHERE id = $1`, [messageId]);
+    expect(of(await search(reader, word), 'message')).toEqual([String(messageId)]);
+    // Any change made through the API (here, another message) is seen by the next search.
+    const second = (await alice.client.post(`/api/threads/${threadId}/messages`, { body: `A second ${word} note.` })).body.message.id;
+    expect(of(await search(reader, word), 'message')).toEqual([String(second)]);
   });
 });

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user';
 import { refusePersonalData } from '../common/personal-data';
 import { OutboxService } from '../realtime/outbox.service';
+import { ChangeCounter } from '../realtime/change-counter';
 import { canReadTool, readsLocalAuthorityTools } from '../tools/tool-access';
 import { GuideRepository, GuideRow } from './guides.repository';
 
@@ -27,6 +28,7 @@ export class GuidesService {
   constructor(
     private readonly guides: GuideRepository,
     private readonly outbox: OutboxService,
+    private readonly changes: ChangeCounter,
   ) {}
 
   async list(filter: { tool?: string; initiative?: string }) {
@@ -76,6 +78,8 @@ export class GuidesService {
       if (next.title !== row.title || next.body !== row.body || next.summary !== row.summary) await this.guides.update(manager, row.id, row.revision + 1, next, user.id);
       if (dto.links) await this.guides.setLinks(manager, row.id, dto.links);
     });
+    // Guides record no events: the search box's answers must still not outlive the edit.
+    await this.changes.bump();
     return this.get(user, slug);
   }
 
@@ -97,6 +101,7 @@ export class GuidesService {
       if (id === null) throw new ConflictException({ message: `A guide called ${slug} exists already`, fields: { slug: 'This slug is taken: choose another' } });
       await this.guides.setLinks(manager, id, links);
     });
+    await this.changes.bump();
     return this.get(user, slug);
   }
 

@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { refusePersonalData } from '../common/personal-data';
 import { OutboxService } from '../realtime/outbox.service';
 import { AnswersService } from '../answers/answers.service';
+import { ChangeCounter } from '../realtime/change-counter';
 import { BackerRow, IdeaRow, IdeaRepository } from './ideas.repository';
 
 const who = (user: AuthUser) => ({ id: user.id, displayName: user.displayName });
@@ -43,6 +44,7 @@ export class IdeasService {
     private readonly ideas: IdeaRepository,
     private readonly outbox: OutboxService,
     private readonly answers: AnswersService,
+    private readonly changes: ChangeCounter,
   ) {}
 
   async list(query: IdeaQuery) {
@@ -66,6 +68,8 @@ export class IdeasService {
   async create(user: AuthUser, dto: IdeaInput) {
     refusePersonalData({ title: dto.title, body: dto.body });
     const id = await this.outbox.transaction((tx) => this.ideas.insert(tx.manager, { ...dto, authorId: user.id }));
+    // A new need records no event: the search box's answers must still not outlive it.
+    await this.changes.bump();
     return { idea: toIdea((await this.ideas.get(id))!, []) };
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ChangeCounter } from './change-counter';
 import type { PoolClient } from 'pg';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { EventPayload, EventPayloads, EventType, Topic } from '@commons/realtime';
@@ -139,6 +140,7 @@ export class OutboxService {
     private readonly dataSource: DataSource,
     private readonly db: DatabaseService,
     private readonly relay: RelayService,
+    private readonly changes: ChangeCounter,
   ) {}
 
   /** Runs `work` in one Postgres transaction; the events it records are published after commit. */
@@ -155,6 +157,8 @@ export class OutboxService {
     });
     // The COMMIT that answered after a failed flush was a rollback: nothing of the transaction is stored.
     await written;
+    // Before the caller answers: a search made after this write must not be served from before it.
+    if (recorded.length) await this.changes.bump();
     // Not awaited: the caller's answer must not wait on Redis. What fails here, the sweeper sends.
     for (let i = 0; i < recorded.length; i += PUBLISH_BATCH) void this.relay.publish(recorded.slice(i, i + PUBLISH_BATCH));
     return result;

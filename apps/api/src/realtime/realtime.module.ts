@@ -1,4 +1,5 @@
 import type { Feature } from '../common/feature';
+import { ChangeCounter } from './change-counter';
 import { DeliveryService } from './delivery.service';
 import { OutboxService } from './outbox.service';
 import { PresenceService } from './presence.service';
@@ -9,6 +10,6 @@ import { TopicDirectory } from './topic-directory';
 
 /** Writing events (outbox → relay → Redis, BullMQ) in both processes; the socket.io gateway in the API. */
 export const realtimeFeature: Feature = {
-  providers: [OutboxService, RelayService],
+  providers: [OutboxService, RelayService, ChangeCounter],
   api: [RealtimeGateway, RealtimeService, DeliveryService, PresenceService, TopicDirectory],
 };

@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { changesKey } from './change-counter';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { EventEnvelope, Topic } from '@commons/realtime';
@@ -222,7 +223,12 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
       this.logger.error(`delivering ${envelopes.length} event(s) to this instance's sockets: ${(error as Error).message}`);
     }
     // Together: two replies awaited at once, not one after the other.
-    await Promise.all([this.publisher.publish(eventsChannel(this.env), JSON.stringify(envelopes)), this.jobs.enqueue(events.flatMap((e) => this.events.jobs(e)))]);
+    await Promise.all([
+      this.publisher.publish(eventsChannel(this.env), JSON.stringify(envelopes)),
+      this.jobs.enqueue(events.flatMap((e) => this.events.jobs(e))),
+      // Caches of derived reads (the search box) key on this counter (ChangeCounter).
+      this.publisher.incr(changesKey(this.env)),
+    ]);
   }
 
   /** Before connections close: let publishes and a sweep under way finish, so none fails half done. */

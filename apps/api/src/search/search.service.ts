@@ -4,20 +4,38 @@ import type { AuthUser } from '../auth/auth-user';
 import { isModerator } from '../discussions/messages.service';
 import { readsLocalAuthorityTools } from '../tools/tool-access';
 import { SearchRepository, type SearchRow } from './search.repository';
+import { ChangeCounter } from '../realtime/change-counter';
+import { LRUCache } from 'lru-cache';
+
+/**
+ * Answers kept per instance, keyed on the change counter (ChangeCounter: every published change and
+ * every guide or need bumps it) and on what decides visibility (local-authority tools, moderator, and
+ * the reader, whose own held messages only they see). A change makes every kept answer unreachable; the
+ * time limit only bounds memory. A search reads the counter before Postgres, so an answer read before a
+ * change commits is kept under the old count and never served after it.
+ */
+const answers = new LRUCache<string, SearchResults>({ max: 5000, ttl: 10 * 60_000 });
 
 /** The one search box: what the reader may see, ranked, with where the search matched. */
 @Injectable()
 export class SearchService {
-  constructor(private readonly repository: SearchRepository) {}
+  constructor(
+    private readonly repository: SearchRepository,
+    private readonly changes: ChangeCounter,
+  ) {}
 
   async search(user: AuthUser | null, query: SearchQuery): Promise<SearchResults> {
-    const rows = await this.repository.search(
-      query.q,
-      { readsLocalAuthorityTools: readsLocalAuthorityTools(user), id: user?.id ?? null, moderator: isModerator(user) },
-      query.limit,
-    );
+    const viewer = { readsLocalAuthorityTools: readsLocalAuthorityTools(user), id: user?.id ?? null, moderator: isModerator(user) };
+    // Redis away: no counter, so nothing is served from (or kept in) the cache.
+    const generation = await this.changes.read();
+    const key = generation === null ? null : JSON.stringify([generation, query.q, query.limit, viewer.readsLocalAuthorityTools, viewer.moderator, viewer.id]);
+    const kept = key === null ? undefined : answers.get(key);
+    if (kept) return kept;
+    const rows = await this.repository.search(query.q, viewer, query.limit);
     const terms = searchTerms(query.q);
-    return { q: query.q, items: rows.map((r) => toItem(r, terms)) };
+    const found = { q: query.q, items: rows.map((r) => toItem(r, terms)) };
+    if (key !== null) answers.set(key, found);
+    return found;
   }
 }
 
