@@ -6,6 +6,7 @@ import { eventually } from './harness';
 export interface ReceivedMail {
   to: string[];
   subject: string;
+  headers: Record<string, string>;
   text: string;
 }
 
@@ -16,7 +17,7 @@ function decodeWords(value: string) {
 }
 
 /** Enough MIME for what nodemailer sends: unfolded headers, RFC 2047 words, quoted-printable or base64 text. */
-function parse(raw: string, to: string[]): ReceivedMail {
+export function parse(raw: string, to: string[]): ReceivedMail {
   const split = raw.indexOf('\r\n\r\n');
   const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
   const headers: Record<string, string> = {};
@@ -30,7 +31,7 @@ function parse(raw: string, to: string[]): ReceivedMail {
   } else if (/base64/i.test(headers['content-transfer-encoding'] ?? '')) {
     body = Buffer.from(body, 'base64').toString('utf8');
   }
-  return { to, subject: headers.subject ?? '', text: body.replace(/\r\n/g, '\n') };
+  return { to, subject: headers.subject ?? '', headers, text: body.replace(/\r\n/g, '\n') };
 }
 
 /** A real SMTP server (the smtp-server package) on a loopback port, keeping what it receives. */

@@ -4,35 +4,9 @@ import { SMTPServer } from 'smtp-server';
 import { mentionToken } from '@commons/domain';
 import { EmailService } from '../src/notifications/email.service';
 import { Client, eventually, isolated, settled as waitSettled, signedIn, startApp, startWorker, TestApp } from './harness';
+import { parse, type ReceivedMail } from './mailbox';
 
-interface Mail {
-  to: string[];
-  headers: Record<string, string>;
-  text: string;
-}
-
-/** Enough MIME for what nodemailer sends here: unfolded headers, RFC 2047 words, quoted-printable text. */
-function decodeWords(value: string) {
-  return value.replace(/=\?utf-8\?([QB])\?([^?]*)\?=\s*/gi, (_, enc: string, data: string) =>
-    enc.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
-  );
-}
-function parse(raw: string, to: string[]): Mail {
-  const split = raw.indexOf('\r\n\r\n');
-  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
-  const headers: Record<string, string> = {};
-  for (const line of head.split('\r\n')) {
-    const i = line.indexOf(':');
-    headers[line.slice(0, i).toLowerCase()] = decodeWords(line.slice(i + 1).trim());
-  }
-  let body = raw.slice(split + 4);
-  if (/quoted-printable/i.test(headers['content-transfer-encoding'] ?? '')) {
-    body = Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
-  } else if (/base64/i.test(headers['content-transfer-encoding'] ?? '')) {
-    body = Buffer.from(body, 'base64').toString('utf8');
-  }
-  return { to, headers, text: body.replace(/\r\n/g, '\n') };
-}
+type Mail = ReceivedMail;
 
 let smtp: SMTPServer;
 const inbox: Mail[] = [];

@@ -8,7 +8,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { FEEDBACK_ROLES } from '@commons/domain';
-import { launchChromium } from './browser';
+import { launchChromium, newPage } from './browser';
 import { Client, isolated, settled, signedIn, signedInAdmin, startApp, startWorker, type TestApp } from '../../api/test/harness';
 
 let app: TestApp;
@@ -30,15 +30,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function pageFor(client: Client | null): Promise<Page> {
-  const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1100, height: 900 } });
-  contexts.push(context);
-  if (client) {
-    const [name, value] = client.cookie.split('=');
-    await context.addCookies([{ name, value, url: app.url, httpOnly: true, sameSite: 'Lax' }]);
-  }
-  return context.newPage();
-}
+const pageFor = (client: Client | null) => newPage(browser, app.url, client, contexts);
 
 test('feedback asking to be told is linked to a release by a moderator and shows on the tool page', async () => {
   const maintainer = await signedIn(app.url);

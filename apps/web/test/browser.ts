@@ -39,3 +39,17 @@ export async function expectUnread(page: Page, n: number, timeout = 10_000) {
     throw new Error(`the header shows ${shown}, expected "${n} unread"`);
   }
 }
+
+/**
+ * A new page at `url`, signed in as `client` when given (its session cookie), in a desktop-sized window;
+ * its context is added to `contexts` for the file's afterAll to close.
+ */
+export async function newPage(browser: Browser, url: string, client: { cookie: string } | null, contexts: { close(): Promise<void> }[]): Promise<Page> {
+  const context = await browser.newContext({ baseURL: url, viewport: { width: 1100, height: 900 } });
+  contexts.push(context);
+  if (client) {
+    const [name, ...value] = client.cookie.split('=');
+    await context.addCookies([{ name, value: value.join('='), url, httpOnly: true, sameSite: 'Lax' }]);
+  }
+  return context.newPage();
+}

@@ -6,8 +6,8 @@
  * shows recent activity.
  * Needs dist/web (npm run build:web) and the chromium binary.
  */
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium } from './browser';
+import { type Browser, type BrowserContext } from 'playwright-core';
+import { launchChromium, newPage } from './browser';
 import { ADMIN, Client, isolated, signedIn, startApp, verifiedMemberOf, type TestApp } from '../../api/test/harness';
 
 let app: TestApp;
@@ -25,15 +25,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function pageFor(client: Client | null): Promise<Page> {
-  const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1100, height: 900 } });
-  contexts.push(context);
-  if (client) {
-    const [name, value] = client.cookie.split('=');
-    await context.addCookies([{ name, value, url: app.url, httpOnly: true, sameSite: 'Lax' }]);
-  }
-  return context.newPage();
-}
+const pageFor = (client: Client | null) => newPage(browser, app.url, client, contexts);
 
 const orgId = async (laCode: string) => (await app.db.query(`SELECT id FROM organisations WHERE la_code = $1`, [laCode]))[0].id as number;
 

@@ -4,8 +4,8 @@
  * moderator turns a well-answered question into a guide from its draft; readers find both.
  * Needs dist/web (npm run build:web) and the chromium binary.
  */
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium } from './browser';
+import { type Browser, type BrowserContext } from 'playwright-core';
+import { launchChromium, newPage } from './browser';
 import { Client, isolated, signedIn, signedInAdmin, startApp, type TestApp } from '../../api/test/harness';
 
 let app: TestApp;
@@ -23,15 +23,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function pageFor(client: Client | null): Promise<Page> {
-  const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1100, height: 900 } });
-  contexts.push(context);
-  if (client) {
-    const [name, value] = client.cookie.split('=');
-    await context.addCookies([{ name, value, url: app.url, httpOnly: true, sameSite: 'Lax' }]);
-  }
-  return context.newPage();
-}
+const pageFor = (client: Client | null) => newPage(browser, app.url, client, contexts);
 
 test('a maintainer writes a guide linked to their tool, edits it and marks it reviewed; readers see it', async () => {
   const m = await signedIn(app.url, { displayName: 'Mo Maintainer' });
