@@ -71,14 +71,15 @@ function describedBy(id: string, hint: unknown, error: string | undefined, after
   return [hint ? `${id}-hint` : '', error ? `${id}-error` : '', after ? `${id}-after` : ''].filter(Boolean).join(' ') || undefined;
 }
 
-function FieldChrome({ id, label, hint, error, after, children }: FieldProps & { children: ReactNode }) {
+/** A GOV.UK form group's label, hint and error around a control; `compact` for boxes inside a page's flow (the message box). */
+export function FieldChrome({ id, label, hint, error, after, compact, children }: FieldProps & { compact?: boolean; children: ReactNode }) {
   return (
-    <div className={error ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
-      <label className="govuk-label" htmlFor={id}>
+    <div className={['govuk-form-group', error && 'govuk-form-group--error', compact && 'govuk-!-margin-bottom-2'].filter(Boolean).join(' ')}>
+      <label className={compact ? 'govuk-label govuk-label--s' : 'govuk-label'} htmlFor={id}>
         {label}
       </label>
       {hint && (
-        <div id={`${id}-hint`} className="govuk-hint">
+        <div id={`${id}-hint`} className={compact ? 'govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-1' : 'govuk-hint'}>
           {hint}
         </div>
       )}

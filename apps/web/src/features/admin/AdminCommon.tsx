@@ -55,3 +55,26 @@ export function AdminScreen({ title, children }: { title: string; children: Reac
 }
 
 export const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The search form at the top of an admin list. */
+export function AdminSearch({ id, label, button, q, onSearch }: { id: string; label: string; button: string; q: string; onSearch(q: string): void }) {
+  return (
+    <form
+      role="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSearch(String(new FormData(e.currentTarget).get('q') ?? '').trim());
+      }}
+    >
+      <div className="govuk-form-group">
+        <label className="govuk-label" htmlFor={id}>
+          {label}
+        </label>
+        <input className="govuk-input govuk-!-width-one-half" id={id} name="q" type="search" defaultValue={q} />{' '}
+        <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
+          {button}
+        </button>
+      </div>
+    </form>
+  );
+}

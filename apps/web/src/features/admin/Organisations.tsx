@@ -3,7 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { DomainInput, fieldsFromIssues, type AdminOrganisation } from '@commons/domain';
 import { api } from '../../api';
 import { errorsFromServer, type FieldErrors } from '../../components/forms';
-import { AdminScreen } from './AdminCommon';
+import { AdminScreen, AdminSearch } from './AdminCommon';
 
 const KEY = ['admin', 'organisations'] as const;
 
@@ -22,23 +22,7 @@ export function Organisations() {
         when they join an initiative, and (for a local authority) they read tools kept to local authority staff. Mark a domain <strong>confirmed</strong> once you have checked it
         against a published source, such as the council’s own website.
       </p>
-      <form
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setQ(String(new FormData(e.currentTarget).get('q') ?? '').trim());
-        }}
-      >
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="organisations-q">
-            Name, LA code or domain
-          </label>
-          <input className="govuk-input govuk-!-width-one-half" id="organisations-q" name="q" type="search" defaultValue={q} />{' '}
-          <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
-            Find organisations
-          </button>
-        </div>
-      </form>
+      <AdminSearch id="organisations-q" label="Name, LA code or domain" button="Find organisations" q={q} onSearch={setQ} />
       {!data ? (
         <p className="govuk-body" role="status">Loading…</p>
       ) : (

@@ -5,7 +5,7 @@ import { api } from '../../api';
 import { useAuth } from '../../auth';
 import { errorsFromServer } from '../../components/forms';
 import { OrganisationBadge } from '../../components/OrganisationBadge';
-import { AdminScreen, when } from './AdminCommon';
+import { AdminScreen, AdminSearch, when } from './AdminCommon';
 
 const PAGE = 50;
 
@@ -29,24 +29,16 @@ function PeopleList() {
   });
   return (
     <>
-      <form
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
+      <AdminSearch
+        id="people-q"
+        label="Name, email address or organisation"
+        button="Find people"
+        q={q}
+        onSearch={(next) => {
           setOffset(0);
-          setQ(String(new FormData(e.currentTarget).get('q') ?? '').trim());
+          setQ(next);
         }}
-      >
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="people-q">
-            Name, email address or organisation
-          </label>
-          <input className="govuk-input govuk-!-width-one-half" id="people-q" name="q" type="search" defaultValue={q} />{' '}
-          <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
-            Find people
-          </button>
-        </div>
-      </form>
+      />
       {!data ? (
         <p className="govuk-body" role="status">Loading…</p>
       ) : (

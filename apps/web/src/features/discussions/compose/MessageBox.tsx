@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { PersonalDataWarning } from '../../../components/PersonalDataWarning';
+import { FieldChrome } from '../../../components/forms';
 import { MessageBodyView } from '../message/MessageBody';
 import { insertMention, mentionQuery, readableMention, toMachine, withPicked, type Draft, type Picked } from './mentions';
 import { useMemberSearch } from './useMemberSearch';
@@ -141,20 +142,7 @@ export function MessageBox(props: Props) {
   const preview = toMachine(value.text, value.mentions);
 
   return (
-    <div className={error ? 'govuk-form-group govuk-form-group--error govuk-!-margin-bottom-2' : 'govuk-form-group govuk-!-margin-bottom-2'}>
-      <label className="govuk-label govuk-label--s" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div id={`${id}-hint`} className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-1">
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      )}
+    <FieldChrome id={id} label={label} hint={hint} error={error} compact>
       <div className="app-compose__tabs" role="tablist" aria-label="Write or preview">
         {(['write', 'preview'] as const).map((t) => (
           <button
@@ -250,6 +238,6 @@ export function MessageBox(props: Props) {
           </>
         )}
       </p>
-    </div>
+    </FieldChrome>
   );
 }
