@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { migrations } from '../src/database/migrations';
 import { prepared, query } from '../src/database/prepared';
 import { DEMO_PASSWORD } from '../src/seed/demo.seed';
@@ -93,6 +95,12 @@ describe('boot', () => {
       expect((await new Client(second.url).get('/api/initiatives/ssd-rollout-2026')).body.initiative).toMatchObject({ status: 'active', progress: { done: 2, total: 5 }, overdue: 1, rag: 'at_risk' });
       expect((await new Client(second.url).get('/api/tools/regional-adoption-dashboard')).body.tool).toMatchObject({ stage: 'proposed' });
       expect(once.find((u) => u.email === 'moderator@dfe.demo.commons.local')?.roles).toEqual(['member', 'moderator']);
+      // The accounts `npm start` prints and the README lists are the ones the seed made.
+      const seeded = once.map((u) => u.email).filter((e) => e.endsWith('.demo.commons.local')).sort();
+      for (const file of ['scripts/start.sh', 'README.md']) {
+        const listed = [...new Set(readFileSync(join(__dirname, '../../..', file), 'utf8').match(/[a-z]+@[a-z]+\.demo\.commons\.local/g))].sort();
+        expect({ file, listed }).toEqual({ file, listed: seeded });
+      }
       const login = await new Client(second.url).post('/api/auth/login', { email: 'member@camden.demo.commons.local', password: DEMO_PASSWORD });
       expect(login.status).toBe(200);
       expect(login.body.user.organisationId).not.toBeNull();

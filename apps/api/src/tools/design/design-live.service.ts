@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import type { Server, Socket } from 'socket.io';
 import * as decoding from 'lib0/decoding';
 import { modifyAwarenessUpdate } from 'y-protocols/awareness';
@@ -58,11 +58,12 @@ const problems = (issues: { path: PropertyKey[]; message: string }[]) => issues.
  * never reaches them.
  */
 @Injectable()
-export class DesignLive implements OnApplicationShutdown {
+export class DesignLive implements BeforeApplicationShutdown {
   private readonly logger = new Logger(DesignLive.name);
   private server?: Server;
   private readonly readerTimers = new Map<string, NodeJS.Timeout>();
   private readonly versionTimers = new Map<string, NodeJS.Timeout>();
+  private closing = false;
 
   constructor(
     @Inject(ENV) private readonly env: Env,
@@ -219,10 +220,10 @@ export class DesignLive implements OnApplicationShutdown {
   private pushToReaders(toolId: number, slug: string, key: string) {
     void (async () => {
       const state = await this.docs.load(toolId, key);
-      if (!state || !this.server) return;
+      if (!state || !this.server || this.closing) return;
       if (DesignDocs.wantsCompaction(state)) await this.docs.compact(toolId, key);
       // Text that looks like personal data waits for the version that will hold it; readers keep the last clean text.
-      if ((await this.isHeld(toolId, key)) || detectPersonalData(state.text).length) return;
+      if ((await this.isHeld(toolId, key)) || detectPersonalData(state.text).length || this.closing) return;
       this.server.to(readersRoom(toolId, key)).emit('design:text', { slug, key, body: state.text, clock: clockOf(state.doc) });
     })().catch((error: Error) => this.logger.warn(`readers' text of ${slug}#${key}: ${error.message}`));
   }
@@ -231,8 +232,9 @@ export class DesignLive implements OnApplicationShutdown {
     return Boolean((await this.design.section(toolId, key))?.held_at);
   }
 
-
-  onApplicationShutdown() {
+  /** Before socket.io's Redis adapter closes: a readers' push still loading must not broadcast through a closed connection. */
+  beforeApplicationShutdown() {
+    this.closing = true;
     for (const t of [...this.readerTimers.values(), ...this.versionTimers.values()]) clearTimeout(t);
   }
 }
