@@ -113,7 +113,7 @@ const ROUTES: Route[] = [
   { route: 'PUT /api/users/{id}/roles', allowed: ADMINS, call: async () => ({ path: `/api/users/${await throwaway()}/roles`, body: { roles: [] } }) },
   { route: 'GET /api/organisations', allowed: ALL, call: () => ({ path: '/api/organisations' }) },
   { route: 'GET /api/organisations/{id}/tools', allowed: ALL, call: () => ({ path: `/api/organisations/${orgId}/tools` }) },
-  // admin screens (docs: README "Admin screens")
+  // admin screens (docs/identity.md, "Admin screens")
   { route: 'GET /api/admin/users', allowed: ADMINS, call: () => ({ path: '/api/admin/users?q=Matrix' }) },
   { route: 'PUT /api/admin/users/{id}/disabled', allowed: ADMINS, call: async () => ({ path: `/api/admin/users/${await throwaway()}/disabled`, body: { disabled: true } }) },
   { route: 'GET /api/admin/organisations', allowed: ADMINS, call: () => ({ path: '/api/admin/organisations' }) },

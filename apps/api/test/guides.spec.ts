@@ -26,9 +26,11 @@ async function maintainer() {
 describe('guides', () => {
   it('advisers write them, linked to tools; members read them; only the owner and moderators edit', async () => {
     const plain = await signedIn(t.url);
+    expect((await plain.client.get('/api/guides')).body.canWrite).toBe(false);
     expect((await plain.client.post('/api/guides', guide({ slug: unique() }))).status).toBe(403);
 
     const m = await maintainer();
+    expect((await m.client.get('/api/guides')).body.canWrite).toBe(true);
     const slug = unique();
     expect((await m.client.post('/api/guides', guide({ slug, links: [{ type: 'tool', id: 'no-such-tool-x' }] }))).body.error.fields).toHaveProperty('links');
     const created = await m.client.post('/api/guides', guide({ slug, links: [{ type: 'tool', id: m.slug }] }));

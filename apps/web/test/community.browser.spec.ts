@@ -91,3 +91,24 @@ test('the home page shows recent activity and links into every part', async () =
   for (const name of ['initiatives', 'discussions', 'local authorities', 'other authorities’ needs and ideas']) await page.getByRole('link', { name }).first().waitFor();
   await page.screenshot({ path: '.tmp/home.png', fullPage: true });
 });
+
+test('a verified council member records the version their authority runs; the tool page shows versions in use', async () => {
+  const maintainer = await signedIn(app.url);
+  const slug = `versions-page-${Date.now().toString(36)}`;
+  await maintainer.client.post('/api/tools', { slug, name: 'Versions Page Tool', summary: 'A tool for the versions browser test.' });
+  for (const version of ['1.0.0', '2.0.0']) await maintainer.client.post(`/api/tools/${slug}/releases`, { version });
+  const member = await signedIn(app.url);
+  await verifiedMemberOf(app, member.client, await orgId('886'));
+  const page = await pageFor(member.client);
+  await page.goto(`/tools/${slug}`);
+  await page.getByLabel('Your authority and this tool').selectOption('uses');
+  const form = page.getByRole('form', { name: 'The version your authority runs' });
+  await form.getByText('The latest release is 2.0.0.').waitFor();
+  await form.getByLabel('The version your authority runs').fill('1.0.0');
+  await form.getByRole('button', { name: 'Save version' }).click();
+  const versions = page.getByTestId('versions-in-use');
+  await versions.getByText('1.0.0 (1 authority)').waitFor();
+  await versions.getByText('1 authority runs an older major version than the latest release, 2.0.0.').waitFor();
+  await page.getByRole('link', { name: 'Kent' }).first().waitFor();
+  await versions.screenshot({ path: '.tmp/versions-in-use.png' });
+});

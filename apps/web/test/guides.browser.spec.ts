@@ -52,6 +52,12 @@ test('a maintainer writes a guide linked to their tool, edits it and marks it re
   await page.getByText(/^2\. .* by Mo Maintainer$/).waitFor();
   await page.getByRole('button', { name: 'Mark as reviewed today' }).click();
 
+  // A member who advises on nothing is told who writes guides, not offered a form that would refuse them.
+  const plain = await pageFor((await signedIn(app.url)).client);
+  await plain.goto('/guides');
+  await plain.getByText('Guides are written by moderators, tool maintainers and initiative leaders.').waitFor();
+  expect(await plain.getByRole('link', { name: 'Write a guide' }).count()).toBe(0);
+
   const reader = await pageFor(null);
   await reader.goto('/guides');
   await reader.getByRole('link', { name: 'Running the validator before a return' }).click();

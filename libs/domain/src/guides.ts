@@ -37,7 +37,11 @@ export const Guide = GuideSummary.extend({
 });
 export type Guide = z.infer<typeof Guide>;
 export const GuideView = z.object({ guide: Guide });
-export const GuideList = z.object({ items: z.array(GuideSummary) });
+export const GuideList = z.object({
+  items: z.array(GuideSummary),
+  /** Whether the reader may write guides (moderators, admins, tool maintainers, initiative leaders). */
+  canWrite: z.boolean(),
+});
 export type GuideList = z.infer<typeof GuideList>;
 
 export const GuideQuery = z.object({

@@ -19,8 +19,8 @@ export class GuidesController {
 
   @Get()
   @Doc({ summary: 'Guides, optionally those linked to a tool or an initiative', returns: GuideList })
-  list(@Query({ schema: GuideQuery }) query: z.output<typeof GuideQuery>) {
-    return this.guides.list(query);
+  list(@CurrentUser() user: AuthUser | null, @Query({ schema: GuideQuery }) query: z.output<typeof GuideQuery>) {
+    return this.guides.list(user, query);
   }
 
   @Post()

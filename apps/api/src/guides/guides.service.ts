@@ -31,8 +31,9 @@ export class GuidesService {
     private readonly changes: ChangeCounter,
   ) {}
 
-  async list(filter: { tool?: string; initiative?: string }) {
-    return { items: (await this.guides.list(filter)).map((r) => toSummary(r)) };
+  async list(user: AuthUser | null, filter: { tool?: string; initiative?: string }) {
+    const [rows, canWrite] = await Promise.all([this.guides.list(filter), this.canWrite(user)]);
+    return { items: rows.map((r) => toSummary(r)), canWrite };
   }
 
   async get(user: AuthUser | null, slug: string): Promise<{ guide: Guide }> {
@@ -105,8 +106,12 @@ export class GuidesService {
     return this.get(user, slug);
   }
 
+  private async canWrite(user: AuthUser | null): Promise<boolean> {
+    return !!user && (isStaff(user) || (await this.guides.advises(user.id)));
+  }
+
   private async assertAdviser(user: AuthUser) {
-    if (isStaff(user) || (await this.guides.advises(user.id))) return;
+    if (await this.canWrite(user)) return;
     throw new ForbiddenException('Guides are written by moderators, tool maintainers and initiative leaders');
   }
 

@@ -25,12 +25,17 @@ export class UserRepository {
 
   /** The organisation this account is a verified member of (see verified_memberships), or null. */
   async membership(id: string): Promise<Membership | null> {
-    const rows: Membership[] = await this.users.manager.query(
-      `SELECT m.organisation_id, o.kind = 'local_authority' AS local_authority
-       FROM verified_memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = $1`,
-      [id],
+    return (await this.memberships([id])).get(id) ?? null;
+  }
+
+  /** Verified memberships of many accounts in one query, by account id (a page of people). */
+  async memberships(ids: string[]): Promise<Map<string, Membership>> {
+    const rows: (Membership & { user_id: string })[] = await this.users.manager.query(
+      `SELECT m.user_id, m.organisation_id, o.kind = 'local_authority' AS local_authority
+       FROM verified_memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = ANY($1)`,
+      [ids],
     );
-    return rows[0] ?? null;
+    return new Map(rows.map((r) => [r.user_id, r]));
   }
 
   /** For checking a password: the one place the hash is read. */

@@ -21,8 +21,8 @@ export class UsersService {
 
   async list(query: UserQuery) {
     const [items, total] = await this.users.search(query.q, query.limit, query.offset);
-    const memberships = await Promise.all(items.map((u) => this.users.membership(u.id)));
-    return { items: items.map((u, i) => toUser(toAuthUser(u, memberships[i]))), total };
+    const memberships = await this.users.memberships(items.map((u) => u.id));
+    return { items: items.map((u) => toUser(toAuthUser(u, memberships.get(u.id) ?? null))), total };
   }
 
   async updateRoles(actor: AuthUser, id: string, dto: UpdateRolesInput) {

@@ -4,7 +4,7 @@ import { RetentionService } from './retention.service';
 
 const HOURLY = { every: 3600_000 };
 
-/** The worker's retention jobs: each window is an environment variable (README, "Limits and retention"). */
+/** The worker's retention jobs: each window is an environment variable (docs/operations.md, "Limits and retention"). */
 export const retentionEvents: FeatureEvents = {
   handlers: [
     handler('maintenance', 'prune-outbox', RetentionService, (retention, _data, env) => retention.pruneOutbox(env.OUTBOX_RETENTION_HOURS), HOURLY),

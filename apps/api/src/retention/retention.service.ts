@@ -32,7 +32,7 @@ const PRUNE_NOTIFICATIONS = `DELETE FROM notifications WHERE id IN (
     SELECT id FROM notifications WHERE read_at < now() - make_interval(days => $1) LIMIT $2)`;
 
 /**
- * What is kept, and for how long (README, "Limits and retention"): the worker's hourly `maintenance`
+ * What is kept, and for how long (docs/operations.md, "Limits and retention"): the worker's hourly `maintenance`
  * jobs delete the rest, a batch per transaction until none is left.
  */
 @Injectable()

@@ -14,11 +14,12 @@ import { LRUCache } from 'lru-cache';
  * time limit only bounds memory. A search reads the counter before Postgres, so an answer read before a
  * change commits is kept under the old count and never served after it.
  */
-const answers = new LRUCache<string, SearchResults>({ max: 5000, ttl: 10 * 60_000 });
-
 /** The one search box: what the reader may see, ranked, with where the search matched. */
 @Injectable()
 export class SearchService {
+  // Per instance (never module-wide: two apps in one process, as tests run them, count changes apart).
+  private readonly answers = new LRUCache<string, SearchResults>({ max: 5000, ttl: 10 * 60_000 });
+
   constructor(
     private readonly repository: SearchRepository,
     private readonly changes: ChangeCounter,
@@ -29,12 +30,12 @@ export class SearchService {
     // Redis away: no counter, so nothing is served from (or kept in) the cache.
     const generation = await this.changes.read();
     const key = generation === null ? null : JSON.stringify([generation, query.q, query.limit, viewer.readsLocalAuthorityTools, viewer.moderator, viewer.id]);
-    const kept = key === null ? undefined : answers.get(key);
+    const kept = key === null ? undefined : this.answers.get(key);
     if (kept) return kept;
     const rows = await this.repository.search(query.q, viewer, query.limit);
     const terms = searchTerms(query.q);
     const found = { q: query.q, items: rows.map((r) => toItem(r, terms)) };
-    if (key !== null) answers.set(key, found);
+    if (key !== null) this.answers.set(key, found);
     return found;
   }
 }

@@ -4,7 +4,7 @@ import domains from '../seed/la-domains.json';
 /**
  * Each local authority's usual email domain (camden.gov.uk), by DfE LA code, so its staff who confirm
  * their council address are verified members from the start. None has been checked against a published
- * source here, so all are unconfirmed (README, "Organisations and their email domains"); admins confirm,
+ * source here, so all are unconfirmed (docs/identity.md, "Organisations and their email domains"); admins confirm,
  * correct or add domains on the Organisations admin screen. A domain an admin added first is left alone.
  */
 export class AuthorityDomains1732000000012 implements MigrationInterface {

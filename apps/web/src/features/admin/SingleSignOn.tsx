@@ -48,7 +48,7 @@ function Tenants() {
         <p className="govuk-body">
           {sso?.enabled
             ? `People can sign in with ${sso.name}.`
-            : 'Single sign-on is not configured on this server (see "Single sign-on" in the README). Mappings made here take effect once it is.'}{' '}
+            : 'Single sign-on is not configured on this server (see "Single sign-on" in docs/identity.md). Mappings made here take effect once it is.'}{' '}
           When someone signs in through a tenant mapped below, they become a verified member of its organisation: they can record its
           adoption of tools, back its work and, for a local authority, read local-authority-only content.
         </p>

@@ -29,18 +29,19 @@ function GuideItem({ guide, level = 2 }: { guide: GuideSummary; level?: 2 | 3 })
 export function Guides() {
   usePageTitle('Guides');
   const { user } = useAuth();
-  const { data, error } = useQuery({ queryKey: ['guides', 'list', ''], queryFn: () => api<GuideList>('GET', '/api/guides') });
+  const { data, error } = useQuery({ queryKey: ['guides', 'list', '', user?.id ?? null], queryFn: () => api<GuideList>('GET', '/api/guides') });
   return (
     <>
       <h1 className="govuk-heading-xl">Guides</h1>
       <p className="govuk-body-l">Advice on good practice with the shared tools and data, written once by the people who maintain them.</p>
-      {user && (
+      {data?.canWrite && (
         <p className="govuk-body">
           <Link className="govuk-button govuk-button--secondary" to="/guides/new">
             Write a guide
           </Link>
         </p>
       )}
+      {user && data && !data.canWrite && <p className="govuk-body govuk-hint">Guides are written by moderators, tool maintainers and initiative leaders.</p>}
       {error ? (
         <p className="govuk-body">The guides could not be loaded. {error.message}</p>
       ) : !data ? (
