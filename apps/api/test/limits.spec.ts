@@ -193,7 +193,7 @@ describe('one abusive socket', () => {
     await timeReads(reader, 10); // warm
     // On a shared 2-core machine one round can be unlucky; the flood's effect, when there is one, is every round.
     const ratios: number[] = [];
-    for (let attempt = 0; attempt < 3; attempt++) {
+    for (let attempt = 0; attempt < 5; attempt++) {
       const idle = median(await timeReads(reader, 40));
       const flood = flooder(app.url, 10_000, 3);
       await flood.started;
